@@ -1,0 +1,1 @@
+//! Monthly climate tables (temperature, plane irradiation) per city, embedded from data files.

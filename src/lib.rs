@@ -1,0 +1,1 @@
+//! greencheck web app (placeholder)
