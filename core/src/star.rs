@@ -1,1 +1,1676 @@
 //! Green-building star-rating eligibility (GB/T 50378-2019, 2019 and 2024 editions).
+//!
+//! Pure and sans-I/O: every number of the standard lives in the embedded tables
+//! `core/data/star_*.csv` (parsed once, on first use, through a [`OnceLock`]); the logic
+//! here never contains a literal threshold. Each data row carries its clause and its
+//! provenance (`T` official text, `S` secondhand, `M` unverified, `I` inferred).
+//!
+//! * `star_categories.csv` — category maxima per edition and stage (table 3.2.7), with the
+//!   30 % floor of clause 3.2.8.
+//! * `star_levels.csv` — total-score thresholds 60 / 70 / 85 (clause 3.2.8).
+//! * `star_gates.csv` — table 3.2.8 rows per edition and star. A row may carry an
+//!   alternative quantity (`envelope improvement` **or** `load reduction`).
+//! * `star_ladders.csv` — scoring ladders of the computed items 7.2.4, 7.2.8, 7.2.9, 9.2.1,
+//!   as rows with a rule: `step` (threshold → points, best row reached), `increment`
+//!   (threshold → points, then `+step_points` per **full** further `step` %, up to `cap`)
+//!   or `linear` (`points` at or above `threshold`, proportional below).
+//!
+//! Decisions (documented in the report's `notes` as well):
+//! * Units: the caller's [`StarMetrics`] are fractions (0.05 = 5 %); the designer's
+//!   [`GreenInput`] percentages and everything in the [`StarReport`] are percent.
+//! * Comparisons tolerate 1e-9 (in percent or points) so that 0.05 × 100 reaches 5 %.
+//! * "+k per further 1 %" counts only **full** further steps: 7.5 % improvement → 5 + 2 = 7.
+//! * The 2024 linear renewable score is rounded **down** to 0.1 point (5 % → 7.5 points,
+//!   3.33 % → 4.9 points); it never overstates.
+//! * 2019 7.2.9: the three shares of table 7.2.9 (hot water, heating/cooling, electricity)
+//!   are not added: the best one counts (not confirmed by the text).
+//! * 2024 7.2.9: the renewable utilisation rate is taken as `renewable_share`
+//!   (PV and solar-thermal delivered energy / building energy use); not defined in the text.
+//! * 9.2.1 (both editions) and 7.2.8 use `energy_reduction` from the energy estimate.
+//! * The envelope improvement of the building is the smallest element improvement
+//!   ([`envelope_improvement`]).
+//! * A missing metric or an unentered designer value makes its gate *undetermined*, never
+//!   failed; a computed item whose metrics are all missing scores 0 and is marked
+//!   undetermined, and a floor or total gate that would pass with those items at their
+//!   maximum is undetermined too. `level` is the level confirmed by passing gates;
+//!   `potential_level` is reached if every undetermined gate turned out to pass.
+//! * Residential-only rows (window K, sound insulation) are not applicable to other buildings.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+/// Tolerance of comparisons, in percent or points.
+const EPS: f64 = 1e-9;
+
+const CATEGORIES_CSV: &str = include_str!("../data/star_categories.csv");
+const LEVELS_CSV: &str = include_str!("../data/star_levels.csv");
+const GATES_CSV: &str = include_str!("../data/star_gates.csv");
+const LADDERS_CSV: &str = include_str!("../data/star_ladders.csv");
+
+// ---------------------------------------------------------------------------------------
+// Enumerations
+// ---------------------------------------------------------------------------------------
+
+/// Edition of GB/T 50378 (the 2019 text or its 2024 partial revision).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Edition {
+    /// GB/T 50378-2019 as published.
+    #[serde(rename = "2019")]
+    E2019,
+    /// GB/T 50378-2019 (2024 partial revision). Default.
+    #[default]
+    #[serde(rename = "2024")]
+    E2024,
+}
+
+impl Edition {
+    fn label(self) -> &'static str {
+        match self {
+            Edition::E2019 => "2019",
+            Edition::E2024 => "2024",
+        }
+    }
+}
+
+/// Assessment stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// Pre-assessment (预评价) after construction drawings; Q3 max 70. Default.
+    #[default]
+    Pre,
+    /// Assessment (评价) after completion.
+    Final,
+}
+
+/// Score category of table 3.2.7.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// Q0 prerequisites (控制项) base score.
+    Prerequisites,
+    /// Q1 safety and durability (安全耐久).
+    Safety,
+    /// Q2 health and comfort (健康舒适).
+    Health,
+    /// Q3 occupant convenience (生活便利).
+    Convenience,
+    /// Q4 resource saving (资源节约).
+    Resources,
+    /// Q5 environment livability (环境宜居).
+    Environment,
+    /// QA improvement and innovation bonus (提高与创新).
+    Bonus,
+}
+
+impl Category {
+    const ALL: [Category; 7] = [
+        Category::Prerequisites,
+        Category::Safety,
+        Category::Health,
+        Category::Convenience,
+        Category::Resources,
+        Category::Environment,
+        Category::Bonus,
+    ];
+
+    fn labels(self) -> (&'static str, &'static str) {
+        match self {
+            Category::Prerequisites => ("Q0 prerequisites", "Q0 控制项基础分"),
+            Category::Safety => ("Q1 safety & durability", "Q1 安全耐久"),
+            Category::Health => ("Q2 health & comfort", "Q2 健康舒适"),
+            Category::Convenience => ("Q3 occupant convenience", "Q3 生活便利"),
+            Category::Resources => ("Q4 resource saving", "Q4 资源节约"),
+            Category::Environment => ("Q5 environment livability", "Q5 环境宜居"),
+            Category::Bonus => ("QA bonus", "QA 提高与创新"),
+        }
+    }
+
+    fn field(self) -> &'static str {
+        match self {
+            Category::Prerequisites => "green.prerequisites_met",
+            Category::Safety => "green.self_assessed.safety",
+            Category::Health => "green.self_assessed.health",
+            Category::Convenience => "green.self_assessed.convenience",
+            Category::Resources => "green.self_assessed.resources",
+            Category::Environment => "green.self_assessed.environment",
+            Category::Bonus => "green.self_assessed.bonus",
+        }
+    }
+}
+
+/// Rating level, ordered from `None` to `Three`.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum StarLevel {
+    /// Not rated: some prerequisite is not met.
+    #[default]
+    None,
+    /// Basic level (基本级): every prerequisite met.
+    Basic,
+    /// One star (一星级).
+    One,
+    /// Two stars (二星级).
+    Two,
+    /// Three stars (三星级).
+    Three,
+}
+
+impl StarLevel {
+    const STARS: [StarLevel; 3] = [StarLevel::One, StarLevel::Two, StarLevel::Three];
+
+    fn labels(self) -> (&'static str, &'static str) {
+        match self {
+            StarLevel::None => ("not rated", "未达基本级"),
+            StarLevel::Basic => ("basic", "基本级"),
+            StarLevel::One => ("1★", "一星级"),
+            StarLevel::Two => ("2★", "二星级"),
+            StarLevel::Three => ("3★", "三星级"),
+        }
+    }
+}
+
+/// Residential sound-insulation level as entered by the designer (table 3.2.8).
+///
+/// 2019: `low` = GB 50118 low limit, `mid` = average of the low and high limits, `high` =
+/// high limit. 2024: `mid` = bedroom party walls and floors DnT,w+Ctr ≥ 47 dB and
+/// L'nT,w ≤ 60 dB; `high` = ≥ 50 dB and ≤ 55 dB; `low` = GB 50118 minimum only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SoundInsulation {
+    /// Below the GB 50118 low limit.
+    None,
+    /// Low limit only.
+    Low,
+    /// Middle level (see the type doc per edition).
+    Mid,
+    /// High level (see the type doc per edition).
+    High,
+}
+
+impl SoundInsulation {
+    fn rank(self) -> f64 {
+        match self {
+            SoundInsulation::None => 0.0,
+            SoundInsulation::Low => 1.0,
+            SoundInsulation::Mid => 2.0,
+            SoundInsulation::High => 3.0,
+        }
+    }
+
+    fn rank_labels(rank: f64) -> (&'static str, &'static str) {
+        if rank >= 3.0 - EPS {
+            ("high", "高要求")
+        } else if rank >= 2.0 - EPS {
+            ("mid", "中间值")
+        } else if rank >= 1.0 - EPS {
+            ("low", "低限")
+        } else {
+            ("none", "未达低限")
+        }
+    }
+}
+
+/// A quantity that a gate or a scoring ladder looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Quantity {
+    /// Building envelope thermal improvement (smallest element), %.
+    EnvelopeImprovement,
+    /// Heating + cooling load reduction vs the reference building, %.
+    LoadReduction,
+    /// Building energy reduction vs GB 55015, %.
+    EnergyReduction,
+    /// Renewable share (2019: of electricity; 2024: utilisation rate), %.
+    RenewableShare,
+    /// 2019 table 7.2.9: share of domestic hot water from renewables, %.
+    RenewableDhwShare,
+    /// 2019 table 7.2.9: share of heating and cooling from renewables, %.
+    RenewableHeatingCoolingShare,
+    /// Residential window K reduction (worst window), %.
+    WindowKReduction,
+    /// Water-saving fixture efficiency grade (1 best … 3).
+    WaterFixtureGrade,
+    /// Residential sound insulation level (rank 0 none … 3 high).
+    SoundInsulation,
+    /// Indoor main pollutant concentration reduction, %.
+    PollutantReduction,
+    /// Green building materials share, %.
+    GreenMaterialShare,
+    /// Whole-life carbon statement with reduction measures (flag).
+    CarbonStatement,
+    /// Window air-tightness meets the energy code and joints sealed (flag).
+    WindowAirtightness,
+    /// Every prerequisite met (flag).
+    Prerequisites,
+    /// Full fit-out (flag).
+    FullFitout,
+    /// Points of one category.
+    CategoryPoints,
+    /// Total score Q.
+    TotalScore,
+}
+
+impl Quantity {
+    fn labels(self) -> (&'static str, &'static str) {
+        match self {
+            Quantity::EnvelopeImprovement => ("envelope improvement", "围护结构热工性能提高比例"),
+            Quantity::LoadReduction => ("load reduction", "供暖空调负荷降低比例"),
+            Quantity::EnergyReduction => ("energy reduction vs GB 55015", "建筑能耗降低比例"),
+            Quantity::RenewableShare => ("renewable share", "可再生能源利用比例"),
+            Quantity::RenewableDhwShare => {
+                ("renewable hot-water share", "可再生能源提供生活热水比例")
+            }
+            Quantity::RenewableHeatingCoolingShare => (
+                "renewable heating/cooling share",
+                "可再生能源提供冷量和热量比例",
+            ),
+            Quantity::WindowKReduction => {
+                ("residential window K reduction", "外窗传热系数降低比例")
+            }
+            Quantity::WaterFixtureGrade => ("water-fixture efficiency", "节水器具用水效率"),
+            Quantity::SoundInsulation => ("sound insulation", "住宅隔声性能"),
+            Quantity::PollutantReduction => (
+                "indoor pollutant reduction",
+                "室内主要空气污染物浓度降低比例",
+            ),
+            Quantity::GreenMaterialShare => ("green material share", "绿色建材应用比例"),
+            Quantity::CarbonStatement => (
+                "whole-life carbon statement with reduction measures",
+                "建筑碳排放强度分析及降碳措施",
+            ),
+            Quantity::WindowAirtightness => (
+                "window air-tightness met and joints sealed",
+                "外窗气密性能符合节能标准且安装密封",
+            ),
+            Quantity::Prerequisites => ("all prerequisites met", "满足全部控制项"),
+            Quantity::FullFitout => ("full fit-out", "全装修"),
+            Quantity::CategoryPoints => ("category points", "分类得分"),
+            Quantity::TotalScore => ("total score Q", "总得分 Q"),
+        }
+    }
+
+    fn unit(self) -> Unit {
+        match self {
+            Quantity::WaterFixtureGrade => Unit::Grade,
+            Quantity::SoundInsulation => Unit::Level,
+            Quantity::CarbonStatement
+            | Quantity::WindowAirtightness
+            | Quantity::Prerequisites
+            | Quantity::FullFitout => Unit::Flag,
+            Quantity::CategoryPoints | Quantity::TotalScore => Unit::Points,
+            _ => Unit::Percent,
+        }
+    }
+}
+
+/// Unit of a gate condition's `required` / `current` / `shortfall`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// Percent; higher is better.
+    Percent,
+    /// Points; higher is better.
+    Points,
+    /// Efficiency grade; lower is better (1 best).
+    Grade,
+    /// Sound-insulation rank 0..=3; higher is better.
+    Level,
+    /// Yes/no as 1/0.
+    Flag,
+}
+
+/// Provenance of a number (see the domain README).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Provenance {
+    /// Read from the official text.
+    T,
+    /// Secondhand.
+    S,
+    /// Unverified recollection.
+    M,
+    /// Inferred; to be confirmed.
+    I,
+}
+
+/// Scoring rule of a ladder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// Threshold → points; the best row reached counts.
+    Step,
+    /// Threshold → points, then `+step_points` per full further `step`, up to `cap`.
+    Increment,
+    /// `points` at or above `threshold`; proportional below, rounded down to 0.1 point.
+    Linear,
+}
+
+/// Outcome of a gate or of one of its conditions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GateStatus {
+    /// Requirement met.
+    Pass,
+    /// Requirement not met.
+    Fail,
+    /// A value needed to decide is missing.
+    Undetermined,
+}
+
+// ---------------------------------------------------------------------------------------
+// Inputs
+// ---------------------------------------------------------------------------------------
+
+/// Self-assessed points of the items the calculator does not compute, per category.
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SelfAssessed {
+    /// Q1 safety and durability.
+    pub safety: f64,
+    /// Q2 health and comfort.
+    pub health: f64,
+    /// Q3 occupant convenience.
+    pub convenience: f64,
+    /// Q4 resource saving, excluding 7.2.4, 7.2.8 and 7.2.9.
+    pub resources: f64,
+    /// Q5 environment livability.
+    pub environment: f64,
+    /// QA bonus, excluding 9.2.1.
+    pub bonus: f64,
+}
+
+impl SelfAssessed {
+    fn get(&self, c: Category) -> f64 {
+        match c {
+            Category::Prerequisites => 0.0,
+            Category::Safety => self.safety,
+            Category::Health => self.health,
+            Category::Convenience => self.convenience,
+            Category::Resources => self.resources,
+            Category::Environment => self.environment,
+            Category::Bonus => self.bonus,
+        }
+    }
+
+    fn set(&mut self, c: Category, v: f64) {
+        match c {
+            Category::Prerequisites => {}
+            Category::Safety => self.safety = v,
+            Category::Health => self.health = v,
+            Category::Convenience => self.convenience = v,
+            Category::Resources => self.resources = v,
+            Category::Environment => self.environment = v,
+            Category::Bonus => self.bonus = v,
+        }
+    }
+}
+
+/// The project's `green` section: what the designer enters. Every field is optional.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct GreenInput {
+    /// Edition, `"2019"` or `"2024"` (default).
+    pub edition: Edition,
+    /// Stage, `"pre"` (default) or `"final"`.
+    pub stage: Stage,
+    /// Every prerequisite (控制项) met.
+    pub prerequisites_met: bool,
+    /// Full fit-out (全装修).
+    pub full_fitout: bool,
+    /// Expected points of the items not computed here.
+    pub self_assessed: SelfAssessed,
+    /// Water-saving fixture efficiency grade, 1 (best) to 3; `None` = not entered.
+    pub water_fixture_grade: Option<u8>,
+    /// Residential sound insulation level; `None` = not entered.
+    pub sound_insulation: Option<SoundInsulation>,
+    /// Indoor main pollutant concentration reduction, %.
+    pub pollutant_reduction_pct: Option<f64>,
+    /// Green building materials share, %.
+    pub green_material_share_pct: Option<f64>,
+    /// Whole-life carbon intensity stated with reduction measures.
+    pub carbon_statement: bool,
+    /// Window air-tightness meets the energy code and the opening/frame joint is sealed.
+    pub window_airtightness_met: bool,
+}
+
+/// Metrics computed by the other modules, as **fractions** (0.05 = 5 %). `None` = unknown.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StarMetrics {
+    /// Envelope improvement per element: (element id, improvement fraction); see
+    /// [`envelope_improvement`]. Empty = unknown.
+    pub envelope: Vec<(String, f64)>,
+    /// 1 − (design heating + cooling load) / (reference load).
+    pub load_reduction: Option<f64>,
+    /// Energy reduction vs GB 55015 (used by 7.2.8 and 9.2.1).
+    pub energy_reduction: Option<f64>,
+    /// Residential window K reduction, worst window.
+    pub window_k_reduction: Option<f64>,
+    /// Renewable share: 2019 = share of electricity, 2024 = utilisation rate.
+    pub renewable_share: Option<f64>,
+    /// 2019 table 7.2.9: share of domestic hot water from renewables.
+    pub renewable_dhw_share: Option<f64>,
+    /// 2019 table 7.2.9: share of heating and cooling from renewables.
+    pub renewable_heating_cooling_share: Option<f64>,
+    /// Residential building (window K and sound rows apply).
+    pub is_residential: bool,
+}
+
+// ---------------------------------------------------------------------------------------
+// Envelope improvement
+// ---------------------------------------------------------------------------------------
+
+/// Improvement of one envelope element.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ElementImprovement {
+    /// Element id (roof, wall, floor, window, SHGC …).
+    pub id: String,
+    /// Limit value (GB 55015, same building).
+    pub limit: f64,
+    /// Design value.
+    pub design: f64,
+    /// (limit − design) / limit, as a fraction.
+    pub improvement: f64,
+}
+
+/// Envelope improvement of every element and of the building.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct EnvelopeImprovement {
+    /// Each element, in input order.
+    pub elements: Vec<ElementImprovement>,
+    /// The building's improvement: the smallest element improvement (`None` if no element).
+    pub building: Option<f64>,
+    /// Id of the element that governs (holds the level back).
+    pub governing: Option<String>,
+}
+
+impl EnvelopeImprovement {
+    /// The `(id, improvement)` list expected by [`StarMetrics::envelope`].
+    pub fn to_metrics(&self) -> Vec<(String, f64)> {
+        self.elements
+            .iter()
+            .map(|e| (e.id.clone(), e.improvement))
+            .collect()
+    }
+}
+
+/// Envelope improvement per element `(id, limit, design)` = (limit − design) / limit; the
+/// building's improvement is the minimum (conservative "every element" reading of the digest).
+///
+/// Errors: a non-finite value or a limit ≤ 0 (the field names the element).
+pub fn envelope_improvement(
+    elements: &[(String, f64, f64)],
+) -> Result<EnvelopeImprovement, StarError> {
+    let mut out = EnvelopeImprovement::default();
+    for (id, limit, design) in elements {
+        let field = format!("envelope[{id}]");
+        if !limit.is_finite() || *limit <= 0.0 {
+            return Err(StarError::OutOfRange {
+                field: format!("{field}.limit"),
+                value: *limit,
+                min: 0.0,
+                max: f64::INFINITY,
+            });
+        }
+        if !design.is_finite() || *design < 0.0 {
+            return Err(StarError::OutOfRange {
+                field: format!("{field}.design"),
+                value: *design,
+                min: 0.0,
+                max: f64::INFINITY,
+            });
+        }
+        let improvement = (limit - design) / limit;
+        out.elements.push(ElementImprovement {
+            id: id.clone(),
+            limit: *limit,
+            design: *design,
+            improvement,
+        });
+    }
+    let (building, governing) = min_element(&out.to_metrics());
+    out.building = building;
+    out.governing = governing;
+    Ok(out)
+}
+
+fn min_element(list: &[(String, f64)]) -> (Option<f64>, Option<String>) {
+    let mut best: Option<(f64, &str)> = None;
+    for (id, v) in list {
+        if best.map_or(true, |(b, _)| *v < b) {
+            best = Some((*v, id));
+        }
+    }
+    match best {
+        Some((v, id)) => (Some(v), Some(id.to_string())),
+        None => (None, None),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Report
+// ---------------------------------------------------------------------------------------
+
+/// Score of one category.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CategoryScore {
+    /// Category.
+    pub category: Category,
+    /// Designer's self-assessed points.
+    pub self_assessed: f64,
+    /// Points of the computed items in this category.
+    pub computed: f64,
+    /// Category score (capped at `max`).
+    pub score: f64,
+    /// Category maximum for the edition and stage.
+    pub max: f64,
+    /// 30 % floor required for a star (`None` for Q0 and QA).
+    pub floor: Option<f64>,
+    /// Clause of the maximum.
+    pub clause: String,
+    /// Provenance of the maximum.
+    pub provenance: Provenance,
+}
+
+/// One basis of a computed item (e.g. 7.2.4 by envelope improvement).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BasisScore {
+    /// Quantity scored.
+    pub quantity: Quantity,
+    /// Ladder rule.
+    pub rule: Rule,
+    /// Value in percent (`None` = metric missing).
+    pub value_pct: Option<f64>,
+    /// Points earned by this basis (`None` = metric missing).
+    pub points: Option<f64>,
+    /// Most points this basis can give.
+    pub max_points: f64,
+    /// Note of the data row.
+    pub note: String,
+    /// Provenance of the data row.
+    pub provenance: Provenance,
+}
+
+/// A computed scoring item (7.2.4, 7.2.8, 7.2.9, 9.2.1).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ItemScore {
+    /// Clause, e.g. `"7.2.4"`.
+    pub clause: String,
+    /// Category the points go to.
+    pub category: Category,
+    /// Points awarded (best basis; 0 if undetermined).
+    pub points: f64,
+    /// Maximum points of the item in this edition.
+    pub max_points: f64,
+    /// False when every metric of the item is missing.
+    pub determined: bool,
+    /// Basis that gave the points.
+    pub basis: Option<Quantity>,
+    /// Every basis considered.
+    pub bases: Vec<BasisScore>,
+    /// Explanation, English.
+    pub basis_en: String,
+    /// Explanation, Chinese.
+    pub basis_zh: String,
+}
+
+/// One condition of a gate; a gate passes if any of its conditions passes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Condition {
+    /// Quantity checked.
+    pub quantity: Quantity,
+    /// Category, for [`Quantity::CategoryPoints`].
+    pub category: Option<Category>,
+    /// Unit of the numbers below.
+    pub unit: Unit,
+    /// Required value.
+    pub required: f64,
+    /// Current value (`None` = unknown).
+    pub current: Option<f64>,
+    /// How far from the requirement (≥ 0; `None` when unknown).
+    pub shortfall: Option<f64>,
+    /// Outcome.
+    pub status: GateStatus,
+}
+
+/// A requirement for a star level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Gate {
+    /// Stable id, e.g. `"envelope_improvement"`, `"floor_safety"`, `"total"`.
+    pub id: String,
+    /// Clause cited.
+    pub clause: String,
+    /// Provenance of the required value.
+    pub provenance: Provenance,
+    /// Outcome (any condition passing passes the gate).
+    pub status: GateStatus,
+    /// Alternatives (OR).
+    pub conditions: Vec<Condition>,
+    /// Message, English.
+    pub text_en: String,
+    /// Message, Chinese.
+    pub text_zh: String,
+}
+
+/// The gates not passed for one level above the one reached.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LevelGates {
+    /// Level.
+    pub level: StarLevel,
+    /// Failing and undetermined gates.
+    pub gates: Vec<Gate>,
+}
+
+/// A bilingual note (assumption or caveat).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Note {
+    /// English.
+    pub en: String,
+    /// Chinese.
+    pub zh: String,
+}
+
+/// The report section `star`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StarReport {
+    /// Edition used.
+    pub edition: Edition,
+    /// Stage used.
+    pub stage: Stage,
+    /// Q0 prerequisites base score.
+    pub q0: f64,
+    /// Q1 safety and durability.
+    pub q1: f64,
+    /// Q2 health and comfort.
+    pub q2: f64,
+    /// Q3 occupant convenience.
+    pub q3: f64,
+    /// Q4 resource saving.
+    pub q4: f64,
+    /// Q5 environment livability.
+    pub q5: f64,
+    /// QA bonus.
+    pub qa: f64,
+    /// Total Q = (Q0 + Q1 + … + Q5 + QA) / 10 (not rounded).
+    pub q: f64,
+    /// Per category: score, max, floor.
+    pub categories: Vec<CategoryScore>,
+    /// Computed items with their basis.
+    pub items: Vec<ItemScore>,
+    /// Envelope improvement per element, percent, and the building's (minimum).
+    pub envelope_elements_pct: Vec<(String, f64)>,
+    /// Building envelope improvement, percent.
+    pub envelope_improvement_pct: Option<f64>,
+    /// Element that governs the envelope improvement.
+    pub envelope_governing: Option<String>,
+    /// Level confirmed by passing gates.
+    pub level: StarLevel,
+    /// Level reached if every undetermined gate passed.
+    pub potential_level: StarLevel,
+    /// For each level above `level`: the gates that fail or are undetermined.
+    pub next_levels: Vec<LevelGates>,
+    /// Assumptions and caveats.
+    pub notes: Vec<Note>,
+}
+
+// ---------------------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------------------
+
+/// Validation or data error; every variant names the field (or table) at fault.
+#[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StarError {
+    /// Self-assessed points above the category maximum minus the computed items' maximum.
+    #[error("{field}: {value} points exceed the allowed {allowed} (category maximum {category_max} minus {computed_max} for the computed items)")]
+    PointsTooHigh {
+        /// Field.
+        field: String,
+        /// Value entered.
+        value: f64,
+        /// Largest value allowed.
+        allowed: f64,
+        /// Category maximum.
+        category_max: f64,
+        /// Maximum points of the computed items in the category.
+        computed_max: f64,
+    },
+    /// A value outside its range, or not a finite number.
+    #[error("{field}: {value} is outside the range {min} to {max}")]
+    OutOfRange {
+        /// Field.
+        field: String,
+        /// Value given.
+        value: f64,
+        /// Minimum.
+        min: f64,
+        /// Maximum.
+        max: f64,
+    },
+    /// The embedded data tables are inconsistent (a maintainer's error).
+    #[error("star-rating data table {table}: {detail}")]
+    Data {
+        /// Table file.
+        table: String,
+        /// What is wrong.
+        detail: String,
+    },
+}
+
+impl StarError {
+    /// Field (or data table) at fault.
+    pub fn field(&self) -> &str {
+        match self {
+            StarError::PointsTooHigh { field, .. } | StarError::OutOfRange { field, .. } => field,
+            StarError::Data { table, .. } => table,
+        }
+    }
+
+    /// Message in English.
+    pub fn message_en(&self) -> String {
+        self.to_string()
+    }
+
+    /// Message in Chinese.
+    pub fn message_zh(&self) -> String {
+        match self {
+            StarError::PointsTooHigh {
+                field,
+                value,
+                allowed,
+                category_max,
+                computed_max,
+            } => format!(
+                "{field}：自评得分 {} 超过允许值 {}（该类满分 {} 减去计算项满分 {}）",
+                num(*value),
+                num(*allowed),
+                num(*category_max),
+                num(*computed_max)
+            ),
+            StarError::OutOfRange {
+                field,
+                value,
+                min,
+                max,
+            } => format!(
+                "{field}：数值 {} 超出范围 {} 至 {}",
+                num(*value),
+                num(*min),
+                num(*max)
+            ),
+            StarError::Data { table, detail } => format!("星级评价数据表 {table} 有误：{detail}"),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Data tables
+// ---------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Deserialize)]
+struct CategoryRow {
+    edition: Edition,
+    stage: Stage,
+    category: Category,
+    max: f64,
+    floor_pct: Option<f64>,
+    clause: String,
+    provenance: Provenance,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct LevelRow {
+    edition: Edition,
+    level: StarLevel,
+    min_total: f64,
+    clause: String,
+    provenance: Provenance,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct GateRow {
+    edition: Edition,
+    level: StarLevel,
+    quantity: Quantity,
+    required: f64,
+    alt_quantity: Option<Quantity>,
+    alt_required: Option<f64>,
+    residential_only: bool,
+    clause: String,
+    provenance: Provenance,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct LadderRow {
+    edition: Edition,
+    item: String,
+    category: Category,
+    basis: Quantity,
+    rule: Rule,
+    threshold: f64,
+    points: f64,
+    step: Option<f64>,
+    step_points: Option<f64>,
+    cap: Option<f64>,
+    provenance: Provenance,
+    note: String,
+}
+
+#[derive(Debug)]
+struct StarData {
+    categories: Vec<CategoryRow>,
+    levels: Vec<LevelRow>,
+    gates: Vec<GateRow>,
+    ladders: Vec<LadderRow>,
+}
+
+fn parse<T: DeserializeOwned>(table: &str, text: &str) -> Result<Vec<T>, StarError> {
+    csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes())
+        .deserialize()
+        .map(|r| {
+            r.map_err(|e| StarError::Data {
+                table: table.to_string(),
+                detail: e.to_string(),
+            })
+        })
+        .collect()
+}
+
+fn data_err(table: &str, detail: String) -> StarError {
+    StarError::Data {
+        table: table.to_string(),
+        detail,
+    }
+}
+
+fn load() -> Result<StarData, StarError> {
+    let d = StarData {
+        categories: parse("star_categories.csv", CATEGORIES_CSV)?,
+        levels: parse("star_levels.csv", LEVELS_CSV)?,
+        gates: parse("star_gates.csv", GATES_CSV)?,
+        ladders: parse("star_ladders.csv", LADDERS_CSV)?,
+    };
+    for ed in [Edition::E2019, Edition::E2024] {
+        for st in [Stage::Pre, Stage::Final] {
+            for c in Category::ALL {
+                let n = d
+                    .categories
+                    .iter()
+                    .filter(|r| r.edition == ed && r.stage == st && r.category == c)
+                    .count();
+                if n != 1 {
+                    return Err(data_err(
+                        "star_categories.csv",
+                        format!("{n} rows for {} {st:?} {c:?}", ed.label()),
+                    ));
+                }
+            }
+        }
+        for l in StarLevel::STARS {
+            let n = d
+                .levels
+                .iter()
+                .filter(|r| r.edition == ed && r.level == l)
+                .count();
+            if n != 1 {
+                return Err(data_err(
+                    "star_levels.csv",
+                    format!("{n} rows for {} {l:?}", ed.label()),
+                ));
+            }
+        }
+    }
+    for g in &d.gates {
+        if g.alt_quantity.is_some() != g.alt_required.is_some() {
+            return Err(data_err(
+                "star_gates.csv",
+                format!(
+                    "{:?}: alt_quantity and alt_required go together",
+                    g.quantity
+                ),
+            ));
+        }
+    }
+    for r in &d.ladders {
+        let same: Vec<&LadderRow> = d
+            .ladders
+            .iter()
+            .filter(|o| o.edition == r.edition && o.item == r.item && o.basis == r.basis)
+            .collect();
+        let bad = match r.rule {
+            Rule::Step => same.iter().any(|o| o.rule != Rule::Step),
+            Rule::Increment => {
+                same.len() != 1
+                    || r.step.map_or(true, |s| s <= 0.0)
+                    || r.step_points.is_none()
+                    || r.cap.is_none()
+            }
+            Rule::Linear => same.len() != 1 || r.threshold <= 0.0,
+        };
+        if bad || same.iter().any(|o| o.category != r.category) {
+            return Err(data_err(
+                "star_ladders.csv",
+                format!(
+                    "{} {} {:?}: inconsistent rows for rule {:?}",
+                    r.edition.label(),
+                    r.item,
+                    r.basis,
+                    r.rule
+                ),
+            ));
+        }
+    }
+    Ok(d)
+}
+
+fn data() -> Result<&'static StarData, StarError> {
+    static DATA: OnceLock<Result<StarData, StarError>> = OnceLock::new();
+    DATA.get_or_init(load).as_ref().map_err(Clone::clone)
+}
+
+impl StarData {
+    fn category(&self, ed: Edition, st: Stage, c: Category) -> Result<&CategoryRow, StarError> {
+        self.categories
+            .iter()
+            .find(|r| r.edition == ed && r.stage == st && r.category == c)
+            .ok_or_else(|| data_err("star_categories.csv", format!("missing {c:?}")))
+    }
+
+    /// Items of an edition in data order, each with its rows grouped by basis.
+    fn items(&self, ed: Edition) -> Vec<(String, Category, Vec<Vec<&LadderRow>>)> {
+        let mut out: Vec<(String, Category, Vec<Vec<&LadderRow>>)> = Vec::new();
+        for r in self.ladders.iter().filter(|r| r.edition == ed) {
+            let idx = match out.iter().position(|(i, _, _)| *i == r.item) {
+                Some(i) => i,
+                None => {
+                    out.push((r.item.clone(), r.category, Vec::new()));
+                    out.len() - 1
+                }
+            };
+            if let Some((_, _, bases)) = out.get_mut(idx) {
+                match bases
+                    .iter_mut()
+                    .find(|b| b.first().is_some_and(|f| f.basis == r.basis))
+                {
+                    Some(b) => b.push(r),
+                    None => bases.push(vec![r]),
+                }
+            }
+        }
+        out
+    }
+
+    /// Most points the computed items of `c` can give in `ed`.
+    fn computed_max(&self, ed: Edition, c: Category) -> f64 {
+        self.items(ed)
+            .iter()
+            .filter(|(_, cat, _)| *cat == c)
+            .map(|(_, _, bases)| bases.iter().map(|b| basis_max(b)).fold(0.0, f64::max))
+            .sum()
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Ladders
+// ---------------------------------------------------------------------------------------
+
+fn basis_max(rows: &[&LadderRow]) -> f64 {
+    rows.iter()
+        .map(|r| match r.rule {
+            Rule::Step | Rule::Linear => r.points,
+            Rule::Increment => r.cap.unwrap_or(r.points),
+        })
+        .fold(0.0, f64::max)
+}
+
+/// Points of one ladder (`rows` share edition, item and basis) for a value in percent.
+fn ladder_points(rows: &[&LadderRow], value: f64) -> f64 {
+    let Some(first) = rows.first() else {
+        return 0.0;
+    };
+    match first.rule {
+        Rule::Step => rows
+            .iter()
+            .filter(|r| value >= r.threshold - EPS)
+            .map(|r| r.points)
+            .fold(0.0, f64::max),
+        Rule::Increment => {
+            if value < first.threshold - EPS {
+                return 0.0;
+            }
+            let step = first.step.unwrap_or(f64::INFINITY);
+            let full_steps = ((value - first.threshold) / step + EPS).floor().max(0.0);
+            let pts = first.points + full_steps * first.step_points.unwrap_or(0.0);
+            pts.min(first.cap.unwrap_or(first.points))
+        }
+        Rule::Linear => {
+            if value >= first.threshold - EPS {
+                first.points
+            } else if value <= 0.0 {
+                0.0
+            } else {
+                ((first.points * value / first.threshold) * 10.0 + EPS).floor() / 10.0
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Evaluation
+// ---------------------------------------------------------------------------------------
+
+/// Allowed self-assessed points per category: category maximum minus the maximum points of
+/// the computed items in it (resources: minus 7.2.4 + 7.2.8 + 7.2.9; bonus: minus 9.2.1).
+pub fn self_assessed_limits(edition: Edition, stage: Stage) -> Result<SelfAssessed, StarError> {
+    let d = data()?;
+    let mut out = SelfAssessed::default();
+    for c in Category::ALL {
+        let max = d.category(edition, stage, c)?.max;
+        out.set(c, (max - d.computed_max(edition, c)).max(0.0));
+    }
+    Ok(out)
+}
+
+fn check_range(field: &str, v: f64, min: f64, max: f64) -> Result<(), StarError> {
+    if v.is_finite() && v >= min && v <= max {
+        Ok(())
+    } else {
+        Err(StarError::OutOfRange {
+            field: field.to_string(),
+            value: v,
+            min,
+            max,
+        })
+    }
+}
+
+fn validate(d: &StarData, input: &GreenInput, m: &StarMetrics) -> Result<(), StarError> {
+    for c in Category::ALL {
+        if c == Category::Prerequisites {
+            continue;
+        }
+        let v = input.self_assessed.get(c);
+        check_range(c.field(), v, 0.0, f64::MAX)?;
+        let category_max = d.category(input.edition, input.stage, c)?.max;
+        let computed_max = d.computed_max(input.edition, c);
+        let allowed = (category_max - computed_max).max(0.0);
+        if v > allowed + EPS {
+            return Err(StarError::PointsTooHigh {
+                field: c.field().to_string(),
+                value: v,
+                allowed,
+                category_max,
+                computed_max,
+            });
+        }
+    }
+    if let Some(g) = input.water_fixture_grade {
+        check_range("green.water_fixture_grade", f64::from(g), 1.0, 3.0)?;
+    }
+    if let Some(p) = input.pollutant_reduction_pct {
+        check_range("green.pollutant_reduction_pct", p, -1000.0, 100.0)?;
+    }
+    if let Some(p) = input.green_material_share_pct {
+        check_range("green.green_material_share_pct", p, 0.0, 100.0)?;
+    }
+    let fractions = [
+        ("metrics.load_reduction", m.load_reduction),
+        ("metrics.energy_reduction", m.energy_reduction),
+        ("metrics.window_k_reduction", m.window_k_reduction),
+        ("metrics.renewable_share", m.renewable_share),
+        ("metrics.renewable_dhw_share", m.renewable_dhw_share),
+        (
+            "metrics.renewable_heating_cooling_share",
+            m.renewable_heating_cooling_share,
+        ),
+    ];
+    for (field, v) in fractions {
+        if let Some(v) = v {
+            check_range(field, v, -1000.0, 1.0)?;
+        }
+    }
+    for (id, v) in &m.envelope {
+        check_range(&format!("metrics.envelope[{id}]"), *v, -1000.0, 1.0)?;
+    }
+    Ok(())
+}
+
+/// Metric value in percent for a ladder basis or a gate quantity.
+fn metric_pct(q: Quantity, m: &StarMetrics, envelope: Option<f64>) -> Option<f64> {
+    let v = match q {
+        Quantity::EnvelopeImprovement => envelope,
+        Quantity::LoadReduction => m.load_reduction,
+        Quantity::EnergyReduction => m.energy_reduction,
+        Quantity::RenewableShare => m.renewable_share,
+        Quantity::RenewableDhwShare => m.renewable_dhw_share,
+        Quantity::RenewableHeatingCoolingShare => m.renewable_heating_cooling_share,
+        Quantity::WindowKReduction => m.window_k_reduction,
+        _ => None,
+    };
+    v.map(|x| x * 100.0)
+}
+
+/// Current value of a table 3.2.8 quantity, in its unit.
+fn current_value(q: Quantity, g: &GreenInput, m: &StarMetrics, env: Option<f64>) -> Option<f64> {
+    let flag = |b: bool| Some(if b { 1.0 } else { 0.0 });
+    match q {
+        Quantity::WaterFixtureGrade => g.water_fixture_grade.map(f64::from),
+        Quantity::SoundInsulation => g.sound_insulation.map(SoundInsulation::rank),
+        Quantity::PollutantReduction => g.pollutant_reduction_pct,
+        Quantity::GreenMaterialShare => g.green_material_share_pct,
+        Quantity::CarbonStatement => flag(g.carbon_statement),
+        Quantity::WindowAirtightness => flag(g.window_airtightness_met),
+        Quantity::Prerequisites => flag(g.prerequisites_met),
+        Quantity::FullFitout => flag(g.full_fitout),
+        _ => metric_pct(q, m, env),
+    }
+}
+
+/// Builds a condition; `upper` is the most the current value could still reach when some
+/// metric is missing (a failure that `upper` would pass is undetermined).
+fn condition(
+    quantity: Quantity,
+    category: Option<Category>,
+    required: f64,
+    current: Option<f64>,
+    upper: Option<f64>,
+) -> Condition {
+    let unit = quantity.unit();
+    let gap = |cur: f64| match unit {
+        Unit::Grade => cur - required,
+        _ => required - cur,
+    };
+    let (status, shortfall) = match current {
+        None => (GateStatus::Undetermined, None),
+        Some(cur) => {
+            let s = gap(cur);
+            if s <= EPS {
+                (GateStatus::Pass, Some(0.0))
+            } else if upper.is_some_and(|u| gap(u) <= EPS) {
+                (GateStatus::Undetermined, Some(s))
+            } else {
+                (GateStatus::Fail, Some(s))
+            }
+        }
+    };
+    Condition {
+        quantity,
+        category,
+        unit,
+        required,
+        current,
+        shortfall,
+        status,
+    }
+}
+
+fn combine(conds: &[Condition]) -> GateStatus {
+    if conds.iter().any(|c| c.status == GateStatus::Pass) {
+        GateStatus::Pass
+    } else if conds.iter().all(|c| c.status == GateStatus::Fail) {
+        GateStatus::Fail
+    } else {
+        GateStatus::Undetermined
+    }
+}
+
+/// Formats a number with at most two decimals, trailing zeros trimmed.
+fn num(x: f64) -> String {
+    if !x.is_finite() {
+        return x.to_string();
+    }
+    let s = format!("{x:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+fn describe(c: &Condition, edition_tag: Option<Edition>) -> (String, String) {
+    let (mut en, mut zh) = match c.category {
+        Some(cat) => {
+            let (e, z) = cat.labels();
+            (format!("{e} points"), format!("{z}得分"))
+        }
+        None => {
+            let (e, z) = c.quantity.labels();
+            (e.to_string(), z.to_string())
+        }
+    };
+    let (req_en, req_zh) = match c.unit {
+        Unit::Percent => {
+            let r = num(c.required);
+            (format!(" ≥ {r} %"), format!(" ≥ {r} %"))
+        }
+        Unit::Points => {
+            let r = num(c.required);
+            (format!(" ≥ {r}"), format!(" ≥ {r}"))
+        }
+        Unit::Grade => {
+            let r = num(c.required);
+            (format!(" grade {r} or better"), format!(" {r}级或更优"))
+        }
+        Unit::Level => {
+            let (e, z) = SoundInsulation::rank_labels(c.required);
+            (format!(" ≥ {e}"), format!(" ≥ {z}"))
+        }
+        Unit::Flag => (String::new(), String::new()),
+    };
+    en.push_str(&req_en);
+    zh.push_str(&req_zh);
+    if let Some(ed) = edition_tag {
+        en.push_str(&format!(" ({})", ed.label()));
+        zh.push_str(&format!("（{}版）", ed.label()));
+    }
+    let (cur_en, cur_zh) = match c.current {
+        None => ("not known".to_string(), "未知".to_string()),
+        Some(v) => match c.unit {
+            Unit::Percent => (format!("{} %", num(v)), format!("{} %", num(v))),
+            Unit::Points => (num(v), num(v)),
+            Unit::Grade => (format!("grade {}", num(v)), format!("{}级", num(v))),
+            Unit::Level => {
+                let (e, z) = SoundInsulation::rank_labels(v);
+                (e.to_string(), z.to_string())
+            }
+            Unit::Flag => {
+                if v >= 0.5 {
+                    ("yes".to_string(), "是".to_string())
+                } else {
+                    ("no".to_string(), "否".to_string())
+                }
+            }
+        },
+    };
+    en.push_str(&format!(" — now {cur_en}"));
+    zh.push_str(&format!(" — 当前 {cur_zh}"));
+    (en, zh)
+}
+
+fn make_gate(
+    level: StarLevel,
+    id: String,
+    clause: &str,
+    provenance: Provenance,
+    conditions: Vec<Condition>,
+    edition_tag: Option<Edition>,
+) -> Gate {
+    let (lvl_en, lvl_zh) = level.labels();
+    let mut parts_en = Vec::new();
+    let mut parts_zh = Vec::new();
+    for (i, c) in conditions.iter().enumerate() {
+        let (e, z) = describe(c, if i == 0 { edition_tag } else { None });
+        parts_en.push(e);
+        parts_zh.push(z);
+    }
+    let status = combine(&conditions);
+    let tail_en = match status {
+        GateStatus::Undetermined => " [undetermined]",
+        _ => "",
+    };
+    let tail_zh = match status {
+        GateStatus::Undetermined => "［待定］",
+        _ => "",
+    };
+    Gate {
+        text_en: format!(
+            "{lvl_en} needs {}{tail_en} [{clause}]",
+            parts_en.join("; or ")
+        ),
+        text_zh: format!("{lvl_zh}要求{}{tail_zh}〔{clause}〕", parts_zh.join("；或")),
+        id,
+        clause: clause.to_string(),
+        provenance,
+        status,
+        conditions,
+    }
+}
+
+fn score_items(d: &StarData, ed: Edition, m: &StarMetrics, env: Option<f64>) -> Vec<ItemScore> {
+    let mut items = Vec::new();
+    for (clause, category, bases) in d.items(ed) {
+        let mut scored = Vec::new();
+        for rows in &bases {
+            let Some(first) = rows.first() else { continue };
+            let value = metric_pct(first.basis, m, env);
+            scored.push(BasisScore {
+                quantity: first.basis,
+                rule: first.rule,
+                value_pct: value,
+                points: value.map(|v| ladder_points(rows, v)),
+                max_points: basis_max(rows),
+                note: first.note.clone(),
+                provenance: first.provenance,
+            });
+        }
+        let max_points = scored.iter().map(|b| b.max_points).fold(0.0, f64::max);
+        let mut best: Option<&BasisScore> = None;
+        for b in &scored {
+            if let Some(p) = b.points {
+                if best.map_or(true, |x| p > x.points.unwrap_or(0.0)) {
+                    best = Some(b);
+                }
+            }
+        }
+        let points = best.and_then(|b| b.points).unwrap_or(0.0);
+        let describe_basis = |b: &BasisScore| {
+            let (le, lz) = b.quantity.labels();
+            match (b.value_pct, b.points) {
+                (Some(v), Some(p)) => (
+                    format!("{le} {} % → {} points", num(v), num(p)),
+                    format!("{lz} {} % → {} 分", num(v), num(p)),
+                ),
+                _ => (format!("{le} not known"), format!("{lz} 未知")),
+            }
+        };
+        let (mut basis_en, mut basis_zh) = match best {
+            Some(b) => {
+                let (e, z) = describe_basis(b);
+                (format!("{clause}: {e}"), format!("{clause}：{z}"))
+            }
+            None => (
+                format!("{clause}: undetermined (metrics missing), 0 points counted"),
+                format!("{clause}：待定（缺少计算数据），暂计 0 分"),
+            ),
+        };
+        if scored.len() > 1 {
+            let all: Vec<(String, String)> = scored.iter().map(describe_basis).collect();
+            let en: Vec<&str> = all.iter().map(|(e, _)| e.as_str()).collect();
+            let zh: Vec<&str> = all.iter().map(|(_, z)| z.as_str()).collect();
+            basis_en.push_str(&format!(" (best of: {})", en.join("; ")));
+            basis_zh.push_str(&format!("（取较高者：{}）", zh.join("；")));
+        }
+        items.push(ItemScore {
+            category,
+            points,
+            max_points,
+            determined: best.is_some(),
+            basis: best.map(|b| b.quantity),
+            bases: scored,
+            basis_en,
+            basis_zh,
+            clause,
+        });
+    }
+    items
+}
+
+/// Evaluates the star rating of a project for its edition and stage.
+///
+/// Validates `input` and `metrics` first ([`StarError`] names the field); then scores the
+/// computed items, the categories and the total, and checks every gate of every star.
+pub fn evaluate_star(input: &GreenInput, metrics: &StarMetrics) -> Result<StarReport, StarError> {
+    let d = data()?;
+    validate(d, input, metrics)?;
+    let ed = input.edition;
+    let st = input.stage;
+    let (env, governing) = min_element(&metrics.envelope);
+    let items = score_items(d, ed, metrics, env);
+
+    let mut categories = Vec::new();
+    // Most points each category could still gain from undetermined items.
+    let mut headroom = Vec::new();
+    for c in Category::ALL {
+        let row = d.category(ed, st, c)?;
+        let computed: f64 = items
+            .iter()
+            .filter(|i| i.category == c)
+            .map(|i| i.points)
+            .sum();
+        let self_assessed = if c == Category::Prerequisites {
+            if input.prerequisites_met {
+                row.max
+            } else {
+                0.0
+            }
+        } else {
+            input.self_assessed.get(c)
+        };
+        let score = (self_assessed + computed).min(row.max);
+        let missing: f64 = items
+            .iter()
+            .filter(|i| i.category == c && !i.determined)
+            .map(|i| i.max_points)
+            .sum();
+        headroom.push((row.max - score).min(missing).max(0.0));
+        categories.push(CategoryScore {
+            category: c,
+            self_assessed,
+            computed,
+            score,
+            max: row.max,
+            floor: row.floor_pct.map(|p| row.max * p / 100.0),
+            clause: row.clause.clone(),
+            provenance: row.provenance,
+        });
+    }
+    let score_of = |c: Category| {
+        categories
+            .iter()
+            .find(|x| x.category == c)
+            .map_or(0.0, |x| x.score)
+    };
+    let total_sum: f64 = categories.iter().map(|c| c.score).sum();
+    let q = total_sum / 10.0;
+    let q_upper = (total_sum + headroom.iter().sum::<f64>()) / 10.0;
+
+    // Gates per star level.
+    let mut per_level: Vec<(StarLevel, Vec<Gate>)> = Vec::new();
+    for level in StarLevel::STARS {
+        let lrow = d
+            .levels
+            .iter()
+            .find(|r| r.edition == ed && r.level == level)
+            .ok_or_else(|| data_err("star_levels.csv", format!("missing {level:?}")))?;
+        let clause = lrow.clause.as_str();
+        let mut gates = Vec::new();
+        for (id, qn) in [
+            ("prerequisites", Quantity::Prerequisites),
+            ("full_fitout", Quantity::FullFitout),
+        ] {
+            let cur = current_value(qn, input, metrics, env);
+            gates.push(make_gate(
+                level,
+                id.to_string(),
+                clause,
+                lrow.provenance,
+                vec![condition(qn, None, 1.0, cur, None)],
+                None,
+            ));
+        }
+        for (c, room) in categories.iter().zip(&headroom) {
+            if let Some(floor) = c.floor {
+                let cond = condition(
+                    Quantity::CategoryPoints,
+                    Some(c.category),
+                    floor,
+                    Some(c.score),
+                    Some(c.score + room),
+                );
+                gates.push(make_gate(
+                    level,
+                    format!(
+                        "floor_{}",
+                        c.category.field().rsplit('.').next().unwrap_or("")
+                    ),
+                    clause,
+                    c.provenance,
+                    vec![cond],
+                    None,
+                ));
+            }
+        }
+        gates.push(make_gate(
+            level,
+            "total".to_string(),
+            clause,
+            lrow.provenance,
+            vec![condition(
+                Quantity::TotalScore,
+                None,
+                lrow.min_total,
+                Some(q),
+                Some(q_upper),
+            )],
+            None,
+        ));
+        for g in d
+            .gates
+            .iter()
+            .filter(|g| g.edition == ed && g.level == level)
+        {
+            if g.residential_only && !metrics.is_residential {
+                continue;
+            }
+            let mut conds = vec![condition(
+                g.quantity,
+                None,
+                g.required,
+                current_value(g.quantity, input, metrics, env),
+                None,
+            )];
+            if let (Some(aq), Some(ar)) = (g.alt_quantity, g.alt_required) {
+                conds.push(condition(
+                    aq,
+                    None,
+                    ar,
+                    current_value(aq, input, metrics, env),
+                    None,
+                ));
+            }
+            let id = serde_json::to_value(g.quantity)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            gates.push(make_gate(
+                level,
+                id,
+                &g.clause,
+                g.provenance,
+                conds,
+                Some(ed),
+            ));
+        }
+        per_level.push((level, gates));
+    }
+
+    let reach = |accept: &dyn Fn(GateStatus) -> bool| {
+        let mut lvl = if input.prerequisites_met {
+            StarLevel::Basic
+        } else {
+            StarLevel::None
+        };
+        for (l, gates) in &per_level {
+            if gates.iter().all(|g| accept(g.status)) {
+                lvl = *l;
+            } else {
+                break;
+            }
+        }
+        lvl
+    };
+    let level = reach(&|s| s == GateStatus::Pass);
+    let potential_level = reach(&|s| s != GateStatus::Fail);
+    let next_levels = per_level
+        .into_iter()
+        .filter(|(l, _)| *l > level)
+        .map(|(l, gates)| LevelGates {
+            level: l,
+            gates: gates
+                .into_iter()
+                .filter(|g| g.status != GateStatus::Pass)
+                .collect(),
+        })
+        .collect();
+
+    Ok(StarReport {
+        edition: ed,
+        stage: st,
+        q0: score_of(Category::Prerequisites),
+        q1: score_of(Category::Safety),
+        q2: score_of(Category::Health),
+        q3: score_of(Category::Convenience),
+        q4: score_of(Category::Resources),
+        q5: score_of(Category::Environment),
+        qa: score_of(Category::Bonus),
+        q,
+        categories,
+        items,
+        envelope_elements_pct: metrics
+            .envelope
+            .iter()
+            .map(|(id, v)| (id.clone(), v * 100.0))
+            .collect(),
+        envelope_improvement_pct: env.map(|v| v * 100.0),
+        envelope_governing: governing,
+        level,
+        potential_level,
+        next_levels,
+        notes: notes(ed, st, metrics),
+    })
+}
+
+fn notes(ed: Edition, st: Stage, m: &StarMetrics) -> Vec<Note> {
+    let mut out = vec![
+        Note {
+            en: "Envelope improvement = (limit − design) / limit per element; the building's is the smallest element's.".into(),
+            zh: "围护结构提高比例 =（限值 − 设计值）/ 限值，逐项计算，取最小值作为建筑的提高比例。".into(),
+        },
+        Note {
+            en: "\"+k per further step\" counts full steps only (7.5 % → 5 + 2 = 7 points).".into(),
+            zh: "“每再提高1%再得1分”只计完整的百分点（7.5 % → 5 + 2 = 7 分）。".into(),
+        },
+        Note {
+            en: "7.2.8 and 9.2.1 use the energy reduction of the energy estimate.".into(),
+            zh: "7.2.8 与 9.2.1 采用能耗估算得到的能耗降低比例。".into(),
+        },
+    ];
+    match ed {
+        Edition::E2019 => out.push(Note {
+            en: "2019 7.2.9: the best of the hot-water, heating/cooling and electricity shares counts (not added; not confirmed by the text).".into(),
+            zh: "2019版 7.2.9：生活热水、冷热量、发电三项比例取得分最高者，不累加（条文未明确）。".into(),
+        }),
+        Edition::E2024 => out.push(Note {
+            en: "2024 7.2.9: renewable utilisation rate taken as PV (and solar-thermal) delivered energy / building energy use (not defined in the text); linear below 10 %, rounded down to 0.1 point.".into(),
+            zh: "2024版 7.2.9：可再生能源利用率取光伏（及太阳能热）供能量 / 建筑能耗（条文未定义）；低于10%按线性插值，向下取至0.1分。".into(),
+        }),
+    }
+    if st == Stage::Pre {
+        out.push(Note {
+            en: "Pre-assessment: clauses 6.2.10–6.2.13 and 9.2.8 cannot score; leave them out of the self-assessed points.".into(),
+            zh: "预评价：6.2.10～6.2.13 与 9.2.8 条不得分，自评分中不应计入。".into(),
+        });
+    }
+    if !m.is_residential {
+        out.push(Note {
+            en: "Not residential: the window K and sound-insulation rows of table 3.2.8 do not apply.".into(),
+            zh: "非住宅建筑：表3.2.8 中外窗传热系数与隔声性能要求不适用。".into(),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_tables_load() {
+        let d = data();
+        assert!(d.is_ok(), "{d:?}");
+    }
+
+    #[test]
+    fn num_formatting() {
+        assert_eq!(num(3.2000000001), "3.2");
+        assert_eq!(num(5.0), "5");
+        assert_eq!(num(0.5), "0.5");
+        assert_eq!(num(80.5), "80.5");
+    }
+}
