@@ -6,4 +6,5 @@
 
 pub mod climate;
 pub mod geometry;
+pub mod pv;
 pub mod star;

@@ -1,0 +1,625 @@
+//! PV roof: yield, roof coverage against the Hebi 50 % target, renewable share and avoided CO₂.
+//!
+//! Yield per GB/T 51366-2019: E = I × K_E × (1 − K_S) × A_p, with I the irradiation on the module plane from
+//! the city's climate table ([`crate::climate`], Perez sky), K_E the module efficiency, K_S the system loss
+//! and A_p the module area. The array's peak power is kWp = A_p × K_E (STC 1 kW/m²), so the specific yield
+//! is kWh/kWp = I × (1 − K_S). No temperature or incidence-angle losses beyond K_S (see docs/validation.md).
+//!
+//! Defaults and grid emission factors are data (`core/data/pv_defaults.csv`, `core/data/pv_grid_factors.csv`)
+//! with their sources.
+
+use crate::climate::Climate;
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+const DEFAULTS_CSV: &str = include_str!("../data/pv_defaults.csv");
+const GRID_FACTORS_CSV: &str = include_str!("../data/pv_grid_factors.csv");
+
+/// What the coverage ratio is measured on.
+pub const COVERAGE_BASIS: &str =
+    "module area / installable roof area (module area, not its horizontal projection)";
+
+/// What the renewable share is measured against.
+pub const RENEWABLE_SHARE_BASIS: &str =
+    "PV annual yield / the building's estimated annual energy use passed by the caller (the energy estimate's heating + cooling energy after system efficiencies)";
+
+/// Grid emission factor choice: the id of a data row (e.g. `"national_2022"`) or a user value in kgCO₂/kWh.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum GridFactorChoice {
+    /// Id of a row of `pv_grid_factors.csv`.
+    Id(String),
+    /// User value, kgCO₂/kWh.
+    KgPerKwh(f64),
+}
+
+/// PV inputs (project field `pv`). Every field is optional; the defaults are data (`pv_defaults.csv`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PvInput {
+    /// Roof area where PV can be installed, m². Needed for the coverage ratio; no default.
+    pub installable_roof_area_m2: Option<f64>,
+    /// Total PV module area, m². Default: coverage target × installable roof area (the plan's minimum).
+    pub module_area_m2: Option<f64>,
+    /// Module conversion efficiency K_E, in (0, 1]. Default 0.21.
+    pub module_efficiency: Option<f64>,
+    /// Module tilt from horizontal, degrees in [0, 90]. Default 30.
+    pub tilt_deg: Option<f64>,
+    /// Module azimuth, degrees clockwise from north (any finite value, wrapped). Default 180 (south).
+    pub azimuth_deg: Option<f64>,
+    /// System loss K_S (wiring, dust, inverter), in [0, 1). Default 0.20.
+    pub system_loss: Option<f64>,
+    /// Grid emission factor: `"national_2022"` (default, 0.5366), `"central_china_2022"` (0.5395), another
+    /// row id of `pv_grid_factors.csv`, or a number in kgCO₂/kWh.
+    pub grid_factor: Option<GridFactorChoice>,
+}
+
+/// PV results (report section `pv`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PvReport {
+    /// Climate table used.
+    pub climate_id: String,
+    /// Module area used, m².
+    pub module_area_m2: f64,
+    /// True when the module area was not given and was set to coverage target × installable roof area.
+    pub module_area_assumed: bool,
+    /// Installable roof area, m², as given.
+    pub installable_roof_area_m2: Option<f64>,
+    /// Module efficiency used.
+    pub module_efficiency: f64,
+    /// Tilt used, degrees.
+    pub tilt_deg: f64,
+    /// Azimuth used, degrees clockwise from north, in [0, 360).
+    pub azimuth_deg: f64,
+    /// System loss used.
+    pub system_loss: f64,
+    /// Peak power, kWp = module area × efficiency.
+    pub kwp: f64,
+    /// Annual yield, kWh.
+    pub annual_kwh: f64,
+    /// Monthly yield, kWh, January first.
+    pub monthly_kwh: [f64; 12],
+    /// Specific yield, kWh/kWp = plane irradiation × (1 − loss).
+    pub kwh_per_kwp: f64,
+    /// Annual irradiation on the module plane, kWh/m².
+    pub plane_irradiation_kwh_m2: f64,
+    /// Module area / installable roof area; `None` without a positive installable area.
+    pub coverage_ratio: Option<f64>,
+    /// What the coverage ratio is measured on ([`COVERAGE_BASIS`]).
+    pub coverage_basis: String,
+    /// Coverage target (Hebi plan: 0.5).
+    pub coverage_target: f64,
+    /// Coverage ratio ≥ target; `None` when the ratio is unknown.
+    pub meets_coverage_target: Option<bool>,
+    /// Annual yield / building energy use; `None` when no positive building energy was given.
+    pub renewable_share: Option<f64>,
+    /// What the renewable share is measured against ([`RENEWABLE_SHARE_BASIS`]).
+    pub renewable_share_basis: String,
+    /// Avoided CO₂, kg/a = annual yield × grid factor.
+    pub avoided_co2_kg: f64,
+    /// Grid emission factor used, kgCO₂/kWh.
+    pub grid_factor_kg_per_kwh: f64,
+    /// Row id of the factor, or `"user"`.
+    pub grid_factor_id: String,
+    /// Source of the factor.
+    pub grid_factor_source: String,
+    /// Year the factor applies to, when known.
+    pub grid_factor_year: Option<u16>,
+}
+
+/// Why a PV input was rejected.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum PvError {
+    /// A number is NaN/infinite or outside its allowed range.
+    #[error("pv.{field} = {value} is outside {allowed}")]
+    OutOfRange {
+        /// Input field name.
+        field: &'static str,
+        /// Value given.
+        value: f64,
+        /// Allowed range, human-readable.
+        allowed: &'static str,
+    },
+    /// Neither `module_area_m2` nor `installable_roof_area_m2` was given.
+    #[error("pv needs module_area_m2 or installable_roof_area_m2")]
+    MissingArea,
+    /// `grid_factor` names no row of the data.
+    #[error("unknown grid factor id {0:?}")]
+    UnknownGridFactor(String),
+    /// Embedded data could not be read (a build defect; covered by tests).
+    #[error("PV data file unreadable: {0}")]
+    Data(String),
+}
+
+/// One grid emission factor row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GridFactorRow {
+    /// Row id.
+    pub id: String,
+    /// kgCO₂/kWh.
+    pub kg_co2_per_kwh: f64,
+    /// Year the factor applies to, if known.
+    pub year: Option<u16>,
+    /// Grid or region.
+    pub region: String,
+    /// Publication.
+    pub source: String,
+}
+
+/// Documented defaults (from `pv_defaults.csv`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PvDefaults {
+    /// Module efficiency.
+    pub module_efficiency: f64,
+    /// Tilt, degrees.
+    pub tilt_deg: f64,
+    /// Azimuth, degrees clockwise from north.
+    pub azimuth_deg: f64,
+    /// System loss.
+    pub system_loss: f64,
+    /// Roof coverage target of the Hebi plan.
+    pub coverage_target: f64,
+    /// Default grid factor row id.
+    pub grid_factor: String,
+}
+
+#[derive(Deserialize)]
+struct DefaultRow {
+    key: String,
+    value: String,
+}
+
+fn load_defaults() -> Result<PvDefaults, String> {
+    let mut rdr = csv::Reader::from_reader(DEFAULTS_CSV.as_bytes());
+    let rows: Vec<DefaultRow> = rdr
+        .deserialize()
+        .collect::<Result<_, _>>()
+        .map_err(|e| e.to_string())?;
+    let text = |k: &str| {
+        rows.iter()
+            .find(|r| r.key == k)
+            .map(|r| r.value.clone())
+            .ok_or(format!("missing {k}"))
+    };
+    let num = |k: &str| text(k)?.parse::<f64>().map_err(|e| format!("{k}: {e}"));
+    Ok(PvDefaults {
+        module_efficiency: num("module_efficiency")?,
+        tilt_deg: num("tilt_deg")?,
+        azimuth_deg: num("azimuth_deg")?,
+        system_loss: num("system_loss")?,
+        coverage_target: num("coverage_target")?,
+        grid_factor: text("grid_factor")?,
+    })
+}
+
+fn load_grid_factors() -> Result<Vec<GridFactorRow>, String> {
+    let mut rdr = csv::Reader::from_reader(GRID_FACTORS_CSV.as_bytes());
+    rdr.deserialize()
+        .collect::<Result<_, _>>()
+        .map_err(|e| e.to_string())
+}
+
+/// The documented defaults.
+pub fn pv_defaults() -> Result<&'static PvDefaults, PvError> {
+    static D: OnceLock<Result<PvDefaults, String>> = OnceLock::new();
+    D.get_or_init(load_defaults)
+        .as_ref()
+        .map_err(|e| PvError::Data(e.clone()))
+}
+
+/// Every grid emission factor row, for selection lists.
+pub fn grid_factors() -> Result<&'static [GridFactorRow], PvError> {
+    static G: OnceLock<Result<Vec<GridFactorRow>, String>> = OnceLock::new();
+    G.get_or_init(load_grid_factors)
+        .as_ref()
+        .map(Vec::as_slice)
+        .map_err(|e| PvError::Data(e.clone()))
+}
+
+fn check(field: &'static str, v: f64, ok: bool, allowed: &'static str) -> Result<f64, PvError> {
+    if v.is_finite() && ok {
+        Ok(v)
+    } else {
+        Err(PvError::OutOfRange {
+            field,
+            value: v,
+            allowed,
+        })
+    }
+}
+
+fn opt_check(
+    field: &'static str,
+    v: Option<f64>,
+    default: f64,
+    ok: impl Fn(f64) -> bool,
+    allowed: &'static str,
+) -> Result<f64, PvError> {
+    let v = v.unwrap_or(default);
+    check(field, v, ok(v), allowed)
+}
+
+/// Evaluates the PV roof on `climate`. `building_energy_kwh` is the building's estimated annual energy use
+/// (for the renewable share; see [`RENEWABLE_SHARE_BASIS`]). Never panics; NaN/inf inputs are errors.
+pub fn evaluate_pv(
+    input: &PvInput,
+    climate: &Climate,
+    building_energy_kwh: Option<f64>,
+) -> Result<PvReport, PvError> {
+    let d = pv_defaults()?;
+    let installable = input
+        .installable_roof_area_m2
+        .map(|v| check("installable_roof_area_m2", v, v >= 0.0, "[0, ∞) m²"))
+        .transpose()?;
+    let (module_area, assumed) = match (input.module_area_m2, installable) {
+        (Some(v), _) => (check("module_area_m2", v, v >= 0.0, "[0, ∞) m²")?, false),
+        (None, Some(roof)) => (roof * d.coverage_target, true),
+        (None, None) => return Err(PvError::MissingArea),
+    };
+    let eff = opt_check(
+        "module_efficiency",
+        input.module_efficiency,
+        d.module_efficiency,
+        |v| v > 0.0 && v <= 1.0,
+        "(0, 1]",
+    )?;
+    let tilt = opt_check(
+        "tilt_deg",
+        input.tilt_deg,
+        d.tilt_deg,
+        |v| (0.0..=90.0).contains(&v),
+        "[0, 90]°",
+    )?;
+    let azimuth = opt_check(
+        "azimuth_deg",
+        input.azimuth_deg,
+        d.azimuth_deg,
+        |_| true,
+        "a finite angle",
+    )?
+    .rem_euclid(360.0);
+    let loss = opt_check(
+        "system_loss",
+        input.system_loss,
+        d.system_loss,
+        |v| (0.0..1.0).contains(&v),
+        "[0, 1)",
+    )?;
+    let energy = building_energy_kwh
+        .map(|v| check("building_energy_kwh", v, v >= 0.0, "[0, ∞) kWh"))
+        .transpose()?;
+    let (factor, factor_id, factor_source, factor_year) = match &input.grid_factor {
+        Some(GridFactorChoice::KgPerKwh(v)) => (
+            check("grid_factor", *v, *v >= 0.0, "[0, ∞) kgCO2/kWh")?,
+            "user".to_string(),
+            "user value".to_string(),
+            None,
+        ),
+        choice => {
+            let id = match choice {
+                Some(GridFactorChoice::Id(id)) => id.as_str(),
+                _ => d.grid_factor.as_str(),
+            };
+            let row = grid_factors()?
+                .iter()
+                .find(|r| r.id == id)
+                .ok_or_else(|| PvError::UnknownGridFactor(id.to_string()))?;
+            (
+                row.kg_co2_per_kwh,
+                row.id.clone(),
+                row.source.clone(),
+                row.year,
+            )
+        }
+    };
+
+    let kwp = module_area * eff;
+    let mut monthly = [0.0; 12];
+    let mut plane = 0.0;
+    for (m, out) in monthly.iter_mut().enumerate() {
+        let i = climate.irradiation_kwh_m2(m, azimuth, tilt);
+        if !i.is_finite() {
+            return Err(PvError::Data(format!(
+                "climate {} has no irradiation for month {}",
+                climate.id,
+                m + 1
+            )));
+        }
+        plane += i;
+        *out = i * kwp * (1.0 - loss);
+    }
+    let annual: f64 = monthly.iter().sum();
+    let coverage = installable.filter(|&r| r > 0.0).map(|r| module_area / r);
+    Ok(PvReport {
+        climate_id: climate.id.clone(),
+        module_area_m2: module_area,
+        module_area_assumed: assumed,
+        installable_roof_area_m2: installable,
+        module_efficiency: eff,
+        tilt_deg: tilt,
+        azimuth_deg: azimuth,
+        system_loss: loss,
+        kwp,
+        annual_kwh: annual,
+        monthly_kwh: monthly,
+        kwh_per_kwp: plane * (1.0 - loss),
+        plane_irradiation_kwh_m2: plane,
+        coverage_ratio: coverage,
+        coverage_basis: COVERAGE_BASIS.to_string(),
+        coverage_target: d.coverage_target,
+        meets_coverage_target: coverage.map(|c| c >= d.coverage_target),
+        renewable_share: energy.filter(|&e| e > 0.0).map(|e| annual / e),
+        renewable_share_basis: RENEWABLE_SHARE_BASIS.to_string(),
+        avoided_co2_kg: annual * factor,
+        grid_factor_kg_per_kwh: factor,
+        grid_factor_id: factor_id,
+        grid_factor_source: factor_source,
+        grid_factor_year: factor_year,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::climate::uniform_for_tests;
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-9 * b.abs().max(1.0)
+    }
+
+    #[test]
+    fn data_files_load_with_documented_values() {
+        let d = pv_defaults().unwrap();
+        assert_eq!(
+            (
+                d.module_efficiency,
+                d.tilt_deg,
+                d.azimuth_deg,
+                d.system_loss,
+                d.coverage_target
+            ),
+            (0.21, 30.0, 180.0, 0.20, 0.5)
+        );
+        assert_eq!(d.grid_factor, "national_2022");
+        let g = grid_factors().unwrap();
+        let f = |id: &str| {
+            g.iter()
+                .find(|r| r.id == id)
+                .map(|r| (r.kg_co2_per_kwh, r.year))
+        };
+        assert_eq!(f("national_2022"), Some((0.5366, Some(2022))));
+        assert_eq!(f("central_china_2022"), Some((0.5395, Some(2022))));
+        assert_eq!(f("central_china_legacy"), Some((0.5257, None)));
+    }
+
+    #[test]
+    fn hand_computed_100_m2_at_100_kwh_per_month() {
+        // 100 kWh/m² every month on every plane → 1200 kWh/m²·a.
+        // 100 m² × 0.21 = 21 kWp; 1200 × 0.8 = 960 kWh/kWp; 21 × 960 = 20 160 kWh; month 1680 kWh.
+        // CO₂: 20 160 × 0.5366 = 10 817.856 kg. Roof 200 m²: coverage 0.5 → meets. Building 100 800 kWh → 0.2.
+        let c = uniform_for_tests(100.0);
+        let input = PvInput {
+            installable_roof_area_m2: Some(200.0),
+            module_area_m2: Some(100.0),
+            ..Default::default()
+        };
+        let r = evaluate_pv(&input, &c, Some(100_800.0)).unwrap();
+        assert!(close(r.kwp, 21.0));
+        assert!(close(r.plane_irradiation_kwh_m2, 1200.0));
+        assert!(close(r.kwh_per_kwp, 960.0));
+        assert!(close(r.annual_kwh, 20_160.0));
+        assert!(r.monthly_kwh.iter().all(|&m| close(m, 1680.0)));
+        assert!(close(r.avoided_co2_kg, 10_817.856));
+        assert_eq!(r.grid_factor_id, "national_2022");
+        assert_eq!(r.grid_factor_year, Some(2022));
+        assert_eq!(r.coverage_ratio, Some(0.5));
+        assert_eq!(r.meets_coverage_target, Some(true));
+        assert!(close(r.renewable_share.unwrap(), 0.2));
+        assert!(r.coverage_basis.contains("module area"));
+        assert!(!r.module_area_assumed);
+        assert_eq!(
+            (
+                r.tilt_deg,
+                r.azimuth_deg,
+                r.module_efficiency,
+                r.system_loss
+            ),
+            (30.0, 180.0, 0.21, 0.2)
+        );
+    }
+
+    #[test]
+    fn overrides_and_grid_factor_choices() {
+        // 50 m² × 0.2 = 10 kWp; loss 0.1: 1200 × 0.9 × 10 = 10 800 kWh. Central China 0.5395 → 5826.6 kg.
+        let c = uniform_for_tests(100.0);
+        let mut input = PvInput {
+            installable_roof_area_m2: Some(120.0),
+            module_area_m2: Some(50.0),
+            module_efficiency: Some(0.2),
+            system_loss: Some(0.1),
+            azimuth_deg: Some(-90.0),
+            grid_factor: Some(GridFactorChoice::Id("central_china_2022".into())),
+            ..Default::default()
+        };
+        let r = evaluate_pv(&input, &c, None).unwrap();
+        assert!(close(r.annual_kwh, 10_800.0));
+        assert!(close(r.avoided_co2_kg, 5_826.6));
+        assert_eq!(r.azimuth_deg, 270.0);
+        assert!(close(r.coverage_ratio.unwrap(), 50.0 / 120.0));
+        assert_eq!(r.meets_coverage_target, Some(false));
+        assert_eq!(r.renewable_share, None);
+        input.grid_factor = Some(GridFactorChoice::KgPerKwh(0.6));
+        let r = evaluate_pv(&input, &c, None).unwrap();
+        assert!(close(r.avoided_co2_kg, 6_480.0));
+        assert_eq!(
+            (r.grid_factor_id.as_str(), r.grid_factor_year),
+            ("user", None)
+        );
+    }
+
+    #[test]
+    fn module_area_defaults_to_target_share_of_roof() {
+        // Roof 300 m², no module area → 150 m² (0.5 × 300), 31.5 kWp.
+        let c = uniform_for_tests(100.0);
+        let input = PvInput {
+            installable_roof_area_m2: Some(300.0),
+            ..Default::default()
+        };
+        let r = evaluate_pv(&input, &c, None).unwrap();
+        assert!(r.module_area_assumed);
+        assert!(close(r.module_area_m2, 150.0));
+        assert!(close(r.kwp, 31.5));
+        assert_eq!(r.meets_coverage_target, Some(true));
+        // Zero installable area: coverage unknown, not a division by zero.
+        let zero = PvInput {
+            installable_roof_area_m2: Some(0.0),
+            module_area_m2: Some(10.0),
+            ..Default::default()
+        };
+        let r = evaluate_pv(&zero, &c, Some(0.0)).unwrap();
+        assert_eq!(
+            (r.coverage_ratio, r.meets_coverage_target, r.renewable_share),
+            (None, None, None)
+        );
+    }
+
+    #[test]
+    fn bad_inputs_are_typed_errors() {
+        let c = uniform_for_tests(100.0);
+        let base = PvInput {
+            module_area_m2: Some(10.0),
+            ..Default::default()
+        };
+        let err = |i: PvInput, e: Option<f64>| evaluate_pv(&i, &c, e).unwrap_err();
+        assert_eq!(err(PvInput::default(), None), PvError::MissingArea);
+        let field = |e: PvError| match e {
+            PvError::OutOfRange { field, .. } => field,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            field(err(
+                PvInput {
+                    module_area_m2: Some(-1.0),
+                    ..base.clone()
+                },
+                None
+            )),
+            "module_area_m2"
+        );
+        assert_eq!(
+            field(err(
+                PvInput {
+                    module_area_m2: Some(f64::NAN),
+                    ..base.clone()
+                },
+                None
+            )),
+            "module_area_m2"
+        );
+        assert_eq!(
+            field(err(
+                PvInput {
+                    installable_roof_area_m2: Some(-5.0),
+                    ..base.clone()
+                },
+                None
+            )),
+            "installable_roof_area_m2"
+        );
+        for e in [0.0, 1.01, f64::NAN, -0.2] {
+            assert_eq!(
+                field(err(
+                    PvInput {
+                        module_efficiency: Some(e),
+                        ..base.clone()
+                    },
+                    None
+                )),
+                "module_efficiency"
+            );
+        }
+        for t in [-1.0, 91.0, f64::INFINITY] {
+            assert_eq!(
+                field(err(
+                    PvInput {
+                        tilt_deg: Some(t),
+                        ..base.clone()
+                    },
+                    None
+                )),
+                "tilt_deg"
+            );
+        }
+        assert_eq!(
+            field(err(
+                PvInput {
+                    azimuth_deg: Some(f64::NAN),
+                    ..base.clone()
+                },
+                None
+            )),
+            "azimuth_deg"
+        );
+        for l in [1.0, -0.01, f64::NAN] {
+            assert_eq!(
+                field(err(
+                    PvInput {
+                        system_loss: Some(l),
+                        ..base.clone()
+                    },
+                    None
+                )),
+                "system_loss"
+            );
+        }
+        assert_eq!(field(err(base.clone(), Some(-1.0))), "building_energy_kwh");
+        assert_eq!(
+            field(err(base.clone(), Some(f64::NAN))),
+            "building_energy_kwh"
+        );
+        let gf = |g| PvInput {
+            grid_factor: Some(g),
+            ..base.clone()
+        };
+        assert_eq!(
+            field(err(gf(GridFactorChoice::KgPerKwh(-0.1)), None)),
+            "grid_factor"
+        );
+        assert_eq!(
+            err(gf(GridFactorChoice::Id("mars".into())), None),
+            PvError::UnknownGridFactor("mars".into())
+        );
+        // Efficiency exactly 1 and loss 0 are allowed edges.
+        let edge = PvInput {
+            module_efficiency: Some(1.0),
+            system_loss: Some(0.0),
+            ..base
+        };
+        assert!(close(
+            evaluate_pv(&edge, &c, None).unwrap().annual_kwh,
+            12_000.0
+        ));
+    }
+
+    #[test]
+    fn real_hebi_south_30_is_about_1100_kwh_per_kwp() {
+        // Digest: isotropic S30 ≈ 1335 kWh/m² → ≈ 1070 kWh/kWp at 20 % loss; Perez adds ≈ 4 % → ≈ 1110.
+        let c = crate::climate::default_city().unwrap();
+        let r = evaluate_pv(
+            &PvInput {
+                module_area_m2: Some(100.0),
+                ..Default::default()
+            },
+            c,
+            None,
+        )
+        .unwrap();
+        assert!(
+            (1080.0..1140.0).contains(&r.kwh_per_kwp),
+            "{}",
+            r.kwh_per_kwp
+        );
+        // Summer months yield more than December.
+        assert!(r.monthly_kwh[4] > r.monthly_kwh[11]);
+    }
+}
