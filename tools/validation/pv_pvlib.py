@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""PV yield of greencheck's climate table vs pvlib on the Anyang CSWD EPW (not part of CI).
+
+Ours: annual plane irradiation from core/data/climate/hebi.json (bilinear between grid tilts/azimuths, as
+greencheck_core::climate does) x (1 - 0.20) = kWh/kWp, the formula of greencheck_core::pv.
+pvlib: SPA solar position at the hour midpoint (EPW hours end at the stamp; pvlib's read_epw indexes the hour
+start, so +30 min), Perez 1990 (allsitescomposite1990) transposition with the file's DNI/DHI/GHI, albedo 0.2,
+then the same PVWatts-like model: kWh/kWp = POA/1000 x (1 - 0.20), no temperature or incidence-angle effects.
+An informative last column adds pvlib's PVWatts temperature effect (-0.37 %/K, SAPM open-rack cell
+temperature) and the physical IAM on the beam, to show what the simple model leaves out.
+
+Usage: python3 -m venv /tmp/pvenv && /tmp/pvenv/bin/pip install pvlib
+       /tmp/pvenv/bin/python tools/validation/pv_pvlib.py [path/to/shared/data/climate]
+"""
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pvlib
+
+ROOT = Path(__file__).resolve().parents[2]
+WEATHER = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared/data/climate"
+EPW = WEATHER / "CHN_Henan.Anyang.538980_CSWD.epw"
+LOSS = 0.20
+ALBEDO = 0.2
+PLANES = [(30, 180), (0, 180), (15, 135), (45, 225), (90, 180), (35, 180), (20, 90), (20, 270), (90, 0)]
+
+
+def ours_annual(table, tilt, az):
+    tilts, azs, irr = table["tilts_deg"], table["azimuths_deg"], np.array(table["irradiation_kwh_m2"])
+    tilt = min(max(tilt, tilts[0]), tilts[-1])
+    az = az % 360.0
+    ti = max(i for i, t in enumerate(tilts) if t <= tilt)
+    t1 = min(ti + 1, len(tilts) - 1)
+    wt = 0.0 if t1 == ti else (tilt - tilts[ti]) / (tilts[t1] - tilts[ti])
+    ai = max(i for i, a in enumerate(azs) if a <= az)
+    a1 = (ai + 1) % len(azs)
+    span = (azs[a1] - azs[ai]) % 360.0 or 360.0
+    wa = (az - azs[ai]) / span
+    row = lambda t: irr[:, t, ai] * (1 - wa) + irr[:, t, a1] * wa
+    return float((row(ti) * (1 - wt) + row(t1) * wt).sum())
+
+
+def main():
+    table = json.loads((ROOT / "core/data/climate/hebi.json").read_text(encoding="utf-8"))
+    df, meta = pvlib.iotools.read_epw(EPW, coerce_year=2005)
+    assert meta["TZ"] == 8.0, "script assumes UTC+8"
+    times = df.index + pd.Timedelta(minutes=30)
+    loc = pvlib.location.Location(meta["latitude"], meta["longitude"], tz="Etc/GMT-8", altitude=meta["altitude"])
+    sp = loc.get_solarposition(times)
+    dni_extra = pvlib.irradiance.get_extra_radiation(times)
+    airmass = pvlib.atmosphere.get_relative_airmass(sp["apparent_zenith"])
+    ghi, dni, dhi = (df[c].to_numpy(dtype=float) for c in ("ghi", "dni", "dhi"))
+    tcell_kw = pvlib.temperature.TEMPERATURE_MODEL_PARAMETERS["sapm"]["open_rack_glass_polymer"]
+    rows = []
+    for tilt, az in PLANES:
+        poa = pvlib.irradiance.get_total_irradiance(
+            tilt, az, sp["apparent_zenith"], sp["azimuth"], dni, ghi, dhi,
+            dni_extra=dni_extra, airmass=airmass, albedo=ALBEDO, model="perez",
+            model_perez="allsitescomposite1990",
+        ).fillna(0.0)
+        pv_h = poa["poa_global"].sum() / 1000.0
+        aoi = pvlib.irradiance.aoi(tilt, az, sp["apparent_zenith"], sp["azimuth"])
+        iam = pvlib.iam.physical(aoi).fillna(0.0)
+        eff_poa = poa["poa_direct"] * iam + poa["poa_sky_diffuse"] + poa["poa_ground_diffuse"]
+        tcell = pvlib.temperature.sapm_cell(poa["poa_global"], df["temp_air"].to_numpy(), df["wind_speed"].to_numpy(), **tcell_kw)
+        dc = pvlib.pvsystem.pvwatts_dc(eff_poa, tcell, pdc0=1.0, gamma_pdc=-0.0037)
+        full = float(dc.clip(lower=0).sum()) * (1 - LOSS)  # pdc0 = 1 kW -> kWh per kWp
+        ours = ours_annual(table, tilt, az)
+        rows.append((tilt, az, ours, pv_h, ours * (1 - LOSS), pv_h * (1 - LOSS), full))
+    print("| tilt ° | azimuth ° | ours kWh/m² | pvlib kWh/m² | ours kWh/kWp | pvlib kWh/kWp | diff | pvlib + temp + IAM kWh/kWp |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    worst = 0.0
+    for tilt, az, o, p, ok, pk, full in rows:
+        d = ok / pk - 1
+        worst = max(worst, abs(d))
+        print(f"| {tilt} | {az} | {o:.1f} | {p:.1f} | {ok:.0f} | {pk:.0f} | {d * 100:+.1f} % | {full:.0f} |")
+    print(f"\nworst |diff| {worst * 100:.1f} % (goal 5 %); pvlib {pvlib.__version__}")
+    return 0 if worst <= 0.05 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
