@@ -4,7 +4,12 @@
 ///
 /// F0 counts the four facades and the roof; the ground floor is not in contact with outside air
 /// (GB 55015 definition). Returns `None` when any dimension is not a positive finite number.
-pub fn box_shape_factor(length_m: f64, depth_m: f64, storeys: u32, storey_height_m: f64) -> Option<f64> {
+pub fn box_shape_factor(
+    length_m: f64,
+    depth_m: f64,
+    storeys: u32,
+    storey_height_m: f64,
+) -> Option<f64> {
     let height = f64::from(storeys) * storey_height_m;
     let dims = [length_m, depth_m, height];
     if dims.iter().any(|d| !d.is_finite() || *d <= 0.0) {

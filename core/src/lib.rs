@@ -4,7 +4,16 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod checks;
 pub mod climate;
 pub mod geometry;
+pub mod limits;
+pub mod model;
+pub mod project;
 pub mod pv;
+pub mod report;
 pub mod star;
+
+pub use checks::{evaluate, evaluate_json, reference_values};
+pub use project::{Project, ProjectError};
+pub use report::{Report, Status, Verdict};

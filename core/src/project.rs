@@ -1,0 +1,791 @@
+//! The project file, format `greencheck/1`: parsing, validation and serialisation.
+//!
+//! The contract is documented in `docs/project-format.md`. Parsing never panics: every problem
+//! is a [`ProjectError`] naming the field path and the reason in Chinese and English.
+//! Unknown top-level sections and everything inside `assumptions`, `pv` and `green` survive a
+//! parse → serialise round trip.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// The only project format version this crate reads and writes.
+pub const FORMAT: &str = "greencheck/1";
+
+/// Building use (`use` in the file).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Use {
+    /// Residential building (住宅).
+    Residential,
+    /// Office (办公).
+    Office,
+    /// Hotel (旅馆).
+    Hotel,
+    /// Commercial (商场).
+    Commercial,
+    /// Hospital (医院).
+    Hospital,
+    /// School (学校).
+    School,
+    /// Any other public building.
+    OtherPublic,
+}
+
+impl Use {
+    /// Whether this is a residential use (otherwise public).
+    pub fn is_residential(self) -> bool {
+        self == Use::Residential
+    }
+}
+
+/// One facade of a measured-areas geometry.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AreaFacade {
+    /// Facade name; keys the `facades` map.
+    pub name: String,
+    /// Outward normal, degrees clockwise from north.
+    pub azimuth_deg: f64,
+    /// Gross wall area including windows, m².
+    pub wall_area_m2: f64,
+}
+
+/// Building geometry: a box, or areas measured off CAD.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "mode", rename_all = "snake_case")]
+pub enum Geometry {
+    /// Rectangular box; facade A (long side) faces `orientation_deg`, B/C/D at +90/+180/+270°.
+    Box {
+        /// Length of facades A and C, m.
+        length_m: f64,
+        /// Length of facades B and D, m.
+        depth_m: f64,
+        /// Outward normal of facade A, degrees clockwise from north.
+        orientation_deg: f64,
+    },
+    /// Measured areas.
+    Areas {
+        /// Total floor area, m².
+        floor_area_m2: f64,
+        /// Heated volume V0, m³.
+        volume_m3: f64,
+        /// Roof area (in contact with outside air), m².
+        roof_area_m2: f64,
+        /// Named facades.
+        facades: Vec<AreaFacade>,
+    },
+}
+
+/// Per-facade input (`facades.<name>`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FacadeInput {
+    /// Window-to-wall ratio, [0, 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wwr: Option<f64>,
+    /// Window U (K), W/(m²·K); overrides `envelope.window_u`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window_u: Option<f64>,
+    /// Window SHGC; overrides `envelope.window_shgc`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window_shgc: Option<f64>,
+}
+
+/// Envelope properties (`envelope`). `None` = not given.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Envelope {
+    /// External wall U (K), W/(m²·K).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wall_u: Option<f64>,
+    /// Roof U, W/(m²·K).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roof_u: Option<f64>,
+    /// Window U, W/(m²·K) (all facades unless overridden).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window_u: Option<f64>,
+    /// Window SHGC (all facades unless overridden).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window_shgc: Option<f64>,
+    /// U of floors over outside air / overhanging floors, W/(m²·K). Absent = no such floor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub floor_over_outside_u: Option<f64>,
+    /// Area of floors over outside air, m² (optional; for the energy estimate).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub floor_over_outside_area_m2: Option<f64>,
+    /// Skylight (transparent roof) area / roof area, [0, 1]. Absent = no skylight.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skylight_ratio: Option<f64>,
+    /// Skylight U, W/(m²·K).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skylight_u: Option<f64>,
+    /// Skylight SHGC.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skylight_shgc: Option<f64>,
+    /// Perimeter ground insulation R, m²·K/W. Absent = not declared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ground_perimeter_r: Option<f64>,
+    /// Basement wall against soil R, m²·K/W. Absent = no basement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basement_wall_r: Option<f64>,
+    /// Shape factor F0/V0 override (1/m), e.g. taken from CAD.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shape_factor: Option<f64>,
+}
+
+/// A greencheck/1 project. Build it with [`Project::from_json`] so unknown sections are kept.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Project {
+    /// Always `greencheck/1`.
+    pub format: String,
+    /// Project / building name.
+    #[serde(default)]
+    pub name: String,
+    /// City key (`hebi`); selects the climate zone.
+    #[serde(default = "default_city")]
+    pub city: String,
+    /// Building use.
+    #[serde(rename = "use")]
+    pub building_use: Use,
+    /// Number of above-ground storeys (≥ 1).
+    pub storeys: u32,
+    /// Storey height, m (required for box geometry).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storey_height_m: Option<f64>,
+    /// Geometry.
+    pub geometry: Geometry,
+    /// Facade inputs keyed by facade name (A–D for box geometry).
+    #[serde(default)]
+    pub facades: BTreeMap<String, FacadeInput>,
+    /// Envelope properties.
+    #[serde(default)]
+    pub envelope: Envelope,
+    /// Estimate assumptions (open object; defined by the energy estimate).
+    #[serde(default)]
+    pub assumptions: Map<String, Value>,
+    /// PV inputs (open object; defined by the PV issue).
+    #[serde(default)]
+    pub pv: Map<String, Value>,
+    /// Green-rating inputs (open object; defined by the star-rating issue).
+    #[serde(default)]
+    pub green: Map<String, Value>,
+    /// Unknown top-level sections, kept verbatim by [`Project::from_json`] / [`Project::to_json_pretty`].
+    #[serde(skip)]
+    pub extra: Map<String, Value>,
+}
+
+fn default_city() -> String {
+    "hebi".to_owned()
+}
+
+const KNOWN_KEYS: [&str; 13] = [
+    "format",
+    "name",
+    "city",
+    "use",
+    "storeys",
+    "storey_height_m",
+    "geometry",
+    "facades",
+    "envelope",
+    "assumptions",
+    "pv",
+    "green",
+    "$schema",
+];
+
+/// What is wrong with a field.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ErrorKind {
+    /// Not valid JSON.
+    Syntax {
+        /// Line (1-based).
+        line: usize,
+        /// Column (1-based).
+        column: usize,
+        /// Parser message.
+        detail: String,
+    },
+    /// The top level is not a JSON object.
+    NotAnObject,
+    /// Wrong JSON type or unknown enum value.
+    WrongType {
+        /// Parser message.
+        detail: String,
+    },
+    /// A required field is missing.
+    Missing,
+    /// `format` is not `greencheck/1`.
+    UnknownFormat(String),
+    /// NaN or infinite.
+    NotFinite,
+    /// Must be > 0.
+    NotPositive,
+    /// Must be ≥ 0.
+    Negative,
+    /// Outside the allowed range.
+    OutOfRange {
+        /// Allowed range in interval notation.
+        range: &'static str,
+    },
+    /// Storeys must be at least 1.
+    ZeroStoreys,
+    /// A `facades` key that the geometry does not define.
+    UnknownFacade,
+    /// Two facades with one name.
+    DuplicateFacade,
+    /// An empty facade list or empty facade name.
+    Empty,
+    /// City not in the city table.
+    UnknownCity,
+    /// Derived geometry overflows (e.g. absurdly large dimensions).
+    Overflow,
+}
+
+/// A typed error about one field of the project.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{path}: {}", self.message_en())]
+pub struct ProjectError {
+    /// Field path, e.g. `facades.A.wwr` (empty for the whole document).
+    pub path: String,
+    /// The reason.
+    pub kind: ErrorKind,
+}
+
+impl ProjectError {
+    fn new(path: impl Into<String>, kind: ErrorKind) -> Self {
+        ProjectError {
+            path: path.into(),
+            kind,
+        }
+    }
+
+    /// Reason in English.
+    pub fn message_en(&self) -> String {
+        match &self.kind {
+            ErrorKind::Syntax {
+                line,
+                column,
+                detail,
+            } => format!("not valid JSON at line {line}, column {column}: {detail}"),
+            ErrorKind::NotAnObject => "the project must be a JSON object".into(),
+            ErrorKind::WrongType { detail } => format!("wrong type or value: {detail}"),
+            ErrorKind::Missing => "required field is missing".into(),
+            ErrorKind::UnknownFormat(f) => {
+                format!("unknown format version {f:?}; this version reads \"{FORMAT}\"")
+            }
+            ErrorKind::NotFinite => "must be a finite number".into(),
+            ErrorKind::NotPositive => "must be greater than 0".into(),
+            ErrorKind::Negative => "must not be negative".into(),
+            ErrorKind::OutOfRange { range } => format!("must lie in {range}"),
+            ErrorKind::ZeroStoreys => "must be at least 1 storey".into(),
+            ErrorKind::UnknownFacade => "no facade of this name in the geometry".into(),
+            ErrorKind::DuplicateFacade => "facade name used twice".into(),
+            ErrorKind::Empty => "must not be empty".into(),
+            ErrorKind::UnknownCity => "city not supported (known: hebi)".into(),
+            ErrorKind::Overflow => "dimensions too large: derived areas overflow".into(),
+        }
+    }
+
+    /// Reason in Chinese.
+    pub fn message_zh(&self) -> String {
+        match &self.kind {
+            ErrorKind::Syntax {
+                line,
+                column,
+                detail,
+            } => format!("JSON 格式错误（第 {line} 行第 {column} 列）：{detail}"),
+            ErrorKind::NotAnObject => "项目文件必须是 JSON 对象".into(),
+            ErrorKind::WrongType { detail } => format!("类型或取值错误：{detail}"),
+            ErrorKind::Missing => "缺少必填字段".into(),
+            ErrorKind::UnknownFormat(f) => {
+                format!("未知的格式版本 {f:?}，本版本只能读取 \"{FORMAT}\"")
+            }
+            ErrorKind::NotFinite => "必须是有限数值".into(),
+            ErrorKind::NotPositive => "必须大于 0".into(),
+            ErrorKind::Negative => "不能为负数".into(),
+            ErrorKind::OutOfRange { range } => format!("取值必须在 {range} 范围内"),
+            ErrorKind::ZeroStoreys => "层数至少为 1".into(),
+            ErrorKind::UnknownFacade => "几何中没有该名称的立面".into(),
+            ErrorKind::DuplicateFacade => "立面名称重复".into(),
+            ErrorKind::Empty => "不能为空".into(),
+            ErrorKind::UnknownCity => "不支持该城市（目前支持：hebi 鹤壁）".into(),
+            ErrorKind::Overflow => "尺寸过大，面积计算溢出".into(),
+        }
+    }
+}
+
+fn type_error(path: String, detail: String) -> ProjectError {
+    // serde reports a missing field at the parent path, with the name in backticks.
+    if let Some(rest) = detail.strip_prefix("missing field `") {
+        let name = rest.split('`').next().unwrap_or_default();
+        let full = match path.as_str() {
+            "" | "." => name.to_owned(),
+            p => format!("{p}.{name}"),
+        };
+        return ProjectError::new(full, ErrorKind::Missing);
+    }
+    let path = if path == "." { String::new() } else { path };
+    ProjectError::new(path, ErrorKind::WrongType { detail })
+}
+
+/// Built-in project templates offered by the UI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Template {
+    /// 18-storey residential slab (the issue's example).
+    ResidentialHighRise,
+    /// 3-storey detached villa.
+    Villa,
+    /// 5-storey office, public 甲类.
+    Office,
+}
+
+impl Template {
+    /// All templates, in display order.
+    pub const ALL: [Template; 3] = [
+        Template::ResidentialHighRise,
+        Template::Villa,
+        Template::Office,
+    ];
+
+    /// The template's JSON text (embedded from `core/data/templates/`).
+    pub fn json(self) -> &'static str {
+        match self {
+            Template::ResidentialHighRise => {
+                include_str!("../data/templates/residential_highrise.json")
+            }
+            Template::Villa => include_str!("../data/templates/villa.json"),
+            Template::Office => include_str!("../data/templates/office.json"),
+        }
+    }
+
+    /// Display name in Chinese.
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Template::ResidentialHighRise => "高层住宅",
+            Template::Villa => "低层别墅",
+            Template::Office => "办公楼（甲类公共建筑）",
+        }
+    }
+
+    /// Display name in English.
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Template::ResidentialHighRise => "Residential high-rise",
+            Template::Villa => "Low-rise villa",
+            Template::Office => "Office (public, class A)",
+        }
+    }
+}
+
+fn finite(path: &str, v: f64) -> Result<f64, ProjectError> {
+    if v.is_finite() {
+        Ok(v)
+    } else {
+        Err(ProjectError::new(path, ErrorKind::NotFinite))
+    }
+}
+
+fn positive(path: &str, v: f64) -> Result<(), ProjectError> {
+    if finite(path, v)? > 0.0 {
+        Ok(())
+    } else {
+        Err(ProjectError::new(path, ErrorKind::NotPositive))
+    }
+}
+
+fn non_negative(path: &str, v: f64) -> Result<(), ProjectError> {
+    if finite(path, v)? >= 0.0 {
+        Ok(())
+    } else {
+        Err(ProjectError::new(path, ErrorKind::Negative))
+    }
+}
+
+fn ratio(path: &str, v: f64, upper_inclusive: bool) -> Result<(), ProjectError> {
+    let v = finite(path, v)?;
+    let ok = v >= 0.0 && if upper_inclusive { v <= 1.0 } else { v < 1.0 };
+    if ok {
+        Ok(())
+    } else {
+        let range = if upper_inclusive { "[0, 1]" } else { "[0, 1)" };
+        Err(ProjectError::new(path, ErrorKind::OutOfRange { range }))
+    }
+}
+
+fn opt(
+    path: &str,
+    v: Option<f64>,
+    f: impl Fn(&str, f64) -> Result<(), ProjectError>,
+) -> Result<(), ProjectError> {
+    v.map_or(Ok(()), |x| f(path, x))
+}
+
+impl Project {
+    /// Parses and validates a greencheck/1 document.
+    pub fn from_json(text: &str) -> Result<Project, ProjectError> {
+        let value: Value = serde_json::from_str(text).map_err(|e| {
+            ProjectError::new(
+                "",
+                ErrorKind::Syntax {
+                    line: e.line(),
+                    column: e.column(),
+                    detail: e.to_string(),
+                },
+            )
+        })?;
+        Project::from_value(value)
+    }
+
+    /// Like [`Project::from_json`], from an already parsed JSON value.
+    pub fn from_value(value: Value) -> Result<Project, ProjectError> {
+        let Value::Object(mut map) = value else {
+            return Err(ProjectError::new("", ErrorKind::NotAnObject));
+        };
+        match map.get("format") {
+            None | Some(Value::Null) => {
+                return Err(ProjectError::new("format", ErrorKind::Missing))
+            }
+            Some(Value::String(f)) if f == FORMAT => {}
+            Some(Value::String(f)) => {
+                return Err(ProjectError::new(
+                    "format",
+                    ErrorKind::UnknownFormat(f.clone()),
+                ))
+            }
+            Some(other) => {
+                return Err(ProjectError::new(
+                    "format",
+                    ErrorKind::UnknownFormat(other.to_string()),
+                ))
+            }
+        }
+        let unknown: Vec<String> = map
+            .keys()
+            .filter(|k| !KNOWN_KEYS.contains(&k.as_str()))
+            .cloned()
+            .collect();
+        let mut extra = Map::new();
+        for k in unknown {
+            if let Some(v) = map.remove(&k) {
+                extra.insert(k, v);
+            }
+        }
+        // `$schema` is a known key kept as an extra (editors use it).
+        if let Some(v) = map.remove("$schema") {
+            extra.insert("$schema".to_owned(), v);
+        }
+        let mut project: Project = serde_path_to_error::deserialize(Value::Object(map))
+            .map_err(|e| type_error(e.path().to_string(), e.inner().to_string()))?;
+        project.extra = extra;
+        project.validate()?;
+        Ok(project)
+    }
+
+    /// The project as pretty-printed JSON, unknown sections included.
+    pub fn to_json_pretty(&self) -> String {
+        let mut value = serde_json::to_value(self).unwrap_or(Value::Null);
+        if let Value::Object(map) = &mut value {
+            for (k, v) in &self.extra {
+                map.entry(k.clone()).or_insert_with(|| v.clone());
+            }
+        }
+        serde_json::to_string_pretty(&value).unwrap_or_default()
+    }
+
+    /// A built-in template, parsed.
+    pub fn template(t: Template) -> Result<Project, ProjectError> {
+        Project::from_json(t.json())
+    }
+
+    /// Names of the facades the geometry defines, in order (A–D for a box).
+    pub fn facade_names(&self) -> Vec<String> {
+        match &self.geometry {
+            Geometry::Box { .. } => ["A", "B", "C", "D"].map(String::from).to_vec(),
+            Geometry::Areas { facades, .. } => facades.iter().map(|f| f.name.clone()).collect(),
+        }
+    }
+
+    /// Checks every value range; the first problem is returned.
+    pub fn validate(&self) -> Result<(), ProjectError> {
+        if self.format != FORMAT {
+            return Err(ProjectError::new(
+                "format",
+                ErrorKind::UnknownFormat(self.format.clone()),
+            ));
+        }
+        if crate::limits::zone_of_city(&self.city).is_none() {
+            return Err(ProjectError::new("city", ErrorKind::UnknownCity));
+        }
+        if self.storeys == 0 {
+            return Err(ProjectError::new("storeys", ErrorKind::ZeroStoreys));
+        }
+        opt("storey_height_m", self.storey_height_m, positive)?;
+        match &self.geometry {
+            Geometry::Box {
+                length_m,
+                depth_m,
+                orientation_deg,
+            } => {
+                if self.storey_height_m.is_none() {
+                    return Err(ProjectError::new("storey_height_m", ErrorKind::Missing));
+                }
+                positive("geometry.length_m", *length_m)?;
+                positive("geometry.depth_m", *depth_m)?;
+                finite("geometry.orientation_deg", *orientation_deg)?;
+            }
+            Geometry::Areas {
+                floor_area_m2,
+                volume_m3,
+                roof_area_m2,
+                facades,
+            } => {
+                positive("geometry.floor_area_m2", *floor_area_m2)?;
+                positive("geometry.volume_m3", *volume_m3)?;
+                non_negative("geometry.roof_area_m2", *roof_area_m2)?;
+                if facades.is_empty() {
+                    return Err(ProjectError::new("geometry.facades", ErrorKind::Empty));
+                }
+                for (i, f) in facades.iter().enumerate() {
+                    let p = format!("geometry.facades[{i}]");
+                    if f.name.trim().is_empty() {
+                        return Err(ProjectError::new(format!("{p}.name"), ErrorKind::Empty));
+                    }
+                    if facades[..i].iter().any(|g| g.name == f.name) {
+                        return Err(ProjectError::new(
+                            format!("{p}.name"),
+                            ErrorKind::DuplicateFacade,
+                        ));
+                    }
+                    finite(&format!("{p}.azimuth_deg"), f.azimuth_deg)?;
+                    positive(&format!("{p}.wall_area_m2"), f.wall_area_m2)?;
+                }
+            }
+        }
+        let names = self.facade_names();
+        for (name, f) in &self.facades {
+            let p = format!("facades.{name}");
+            if !names.contains(name) {
+                return Err(ProjectError::new(p, ErrorKind::UnknownFacade));
+            }
+            opt(&format!("{p}.wwr"), f.wwr, |p, v| ratio(p, v, false))?;
+            opt(&format!("{p}.window_u"), f.window_u, positive)?;
+            opt(&format!("{p}.window_shgc"), f.window_shgc, |p, v| {
+                ratio(p, v, true)
+            })?;
+        }
+        let e = &self.envelope;
+        for (p, v) in [
+            ("envelope.wall_u", e.wall_u),
+            ("envelope.roof_u", e.roof_u),
+            ("envelope.window_u", e.window_u),
+            ("envelope.floor_over_outside_u", e.floor_over_outside_u),
+            ("envelope.skylight_u", e.skylight_u),
+            ("envelope.shape_factor", e.shape_factor),
+        ] {
+            opt(p, v, positive)?;
+        }
+        for (p, v) in [
+            ("envelope.window_shgc", e.window_shgc),
+            ("envelope.skylight_shgc", e.skylight_shgc),
+            ("envelope.skylight_ratio", e.skylight_ratio),
+        ] {
+            opt(p, v, |p, v| ratio(p, v, true))?;
+        }
+        for (p, v) in [
+            ("envelope.ground_perimeter_r", e.ground_perimeter_r),
+            ("envelope.basement_wall_r", e.basement_wall_r),
+            (
+                "envelope.floor_over_outside_area_m2",
+                e.floor_over_outside_area_m2,
+            ),
+        ] {
+            opt(p, v, non_negative)?;
+        }
+        crate::model::Building::from_project_unchecked(self).map(|_| ())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ISSUE_EXAMPLE: &str = include_str!("../data/templates/residential_highrise.json");
+
+    fn with(path: &[&str], v: Value) -> String {
+        let mut doc: Value = serde_json::from_str(ISSUE_EXAMPLE).unwrap();
+        let mut cur = &mut doc;
+        for k in &path[..path.len() - 1] {
+            cur = cur.get_mut(*k).unwrap();
+        }
+        cur[path[path.len() - 1]] = v;
+        doc.to_string()
+    }
+
+    fn err(text: &str) -> ProjectError {
+        Project::from_json(text).unwrap_err()
+    }
+
+    #[test]
+    fn templates_parse_and_round_trip() {
+        for t in Template::ALL {
+            let p = Project::template(t).unwrap_or_else(|e| panic!("{t:?}: {e}"));
+            let again = Project::from_json(&p.to_json_pretty()).unwrap();
+            assert_eq!(p, again);
+        }
+        let p = Project::template(Template::ResidentialHighRise).unwrap();
+        assert_eq!(p.storeys, 18);
+        assert_eq!(p.facades["A"].wwr, Some(0.45));
+        assert_eq!(p.envelope.window_u, Some(1.9));
+    }
+
+    #[test]
+    fn unknown_sections_survive_round_trip() {
+        let mut doc: Value = serde_json::from_str(ISSUE_EXAMPLE).unwrap();
+        doc["future_section"] = serde_json::json!({"a": [1, 2, {"b": null}]});
+        doc["assumptions"] = serde_json::json!({"ach_per_h": 0.5, "new_thing": "x"});
+        doc["pv"] = serde_json::json!({"capacity_kwp": 50});
+        doc["green"] = serde_json::json!({"items": {"5.1.1": true}});
+        let p = Project::from_value(doc.clone()).unwrap();
+        assert_eq!(p.extra["future_section"], doc["future_section"]);
+        let back: Value = serde_json::from_str(&p.to_json_pretty()).unwrap();
+        for k in [
+            "future_section",
+            "assumptions",
+            "pv",
+            "green",
+            "envelope",
+            "facades",
+        ] {
+            assert_eq!(back[k], doc[k], "{k}");
+        }
+    }
+
+    #[test]
+    fn wrong_type_names_the_path() {
+        let e = err(&with(&["facades", "A", "wwr"], Value::String("x".into())));
+        assert_eq!(e.path, "facades.A.wwr");
+        assert!(matches!(e.kind, ErrorKind::WrongType { .. }));
+        assert!(e.message_zh().contains("类型"));
+        assert!(e.message_en().contains("wrong type"));
+        let e = err(&with(&["envelope", "wall_u"], serde_json::json!([1])));
+        assert_eq!(e.path, "envelope.wall_u");
+        let e = err(&with(&["storeys"], serde_json::json!(-3)));
+        assert_eq!(e.path, "storeys");
+        let e = err(&with(&["use"], serde_json::json!("castle")));
+        assert_eq!(e.path, "use");
+    }
+
+    #[test]
+    fn range_errors() {
+        let cases: Vec<(Vec<&str>, Value, &str)> = vec![
+            (
+                vec!["facades", "A", "wwr"],
+                serde_json::json!(1.0),
+                "facades.A.wwr",
+            ),
+            (
+                vec!["facades", "B", "wwr"],
+                serde_json::json!(-0.1),
+                "facades.B.wwr",
+            ),
+            (vec!["storeys"], serde_json::json!(0), "storeys"),
+            (
+                vec!["storey_height_m"],
+                serde_json::json!(0),
+                "storey_height_m",
+            ),
+            (
+                vec!["geometry", "length_m"],
+                serde_json::json!(-60),
+                "geometry.length_m",
+            ),
+            (
+                vec!["geometry", "depth_m"],
+                serde_json::json!(0),
+                "geometry.depth_m",
+            ),
+            (
+                vec!["envelope", "wall_u"],
+                serde_json::json!(0),
+                "envelope.wall_u",
+            ),
+            (
+                vec!["envelope", "window_shgc"],
+                serde_json::json!(1.5),
+                "envelope.window_shgc",
+            ),
+            (
+                vec!["envelope", "basement_wall_r"],
+                serde_json::json!(-1),
+                "envelope.basement_wall_r",
+            ),
+            (vec!["city"], serde_json::json!("atlantis"), "city"),
+            (
+                vec!["geometry", "length_m"],
+                serde_json::json!(1e307),
+                "geometry",
+            ),
+        ];
+        for (path, v, expect) in cases {
+            let e = err(&with(&path, v.clone()));
+            assert_eq!(e.path, expect, "{path:?} = {v}");
+            assert!(!e.message_zh().is_empty() && !e.message_en().is_empty());
+        }
+        let e = err(&with(&["storeys"], serde_json::json!(0)));
+        assert_eq!(e.kind, ErrorKind::ZeroStoreys);
+    }
+
+    #[test]
+    fn format_and_syntax_errors() {
+        let e = err(&with(&["format"], serde_json::json!("greencheck/2")));
+        assert_eq!(e.kind, ErrorKind::UnknownFormat("greencheck/2".into()));
+        assert!(e.message_zh().contains("未知的格式版本"));
+        let e = err(r#"{"name": "x"}"#);
+        assert_eq!((e.path.as_str(), &e.kind), ("format", &ErrorKind::Missing));
+        assert!(matches!(err("{").kind, ErrorKind::Syntax { .. }));
+        assert!(matches!(err("[1]").kind, ErrorKind::NotAnObject));
+        assert!(matches!(err("").kind, ErrorKind::Syntax { .. }));
+        // NaN is not JSON.
+        assert!(matches!(
+            err(&ISSUE_EXAMPLE.replace("0.42", "NaN")).kind,
+            ErrorKind::Syntax { .. }
+        ));
+        let mut doc: Value = serde_json::from_str(ISSUE_EXAMPLE).unwrap();
+        doc.as_object_mut().unwrap().remove("storeys");
+        let e = Project::from_value(doc).unwrap_err();
+        assert_eq!((e.path.as_str(), e.kind), ("storeys", ErrorKind::Missing));
+    }
+
+    #[test]
+    fn facade_key_errors() {
+        let e = err(&with(&["facades", "E"], serde_json::json!({"wwr": 0.1})));
+        assert_eq!(
+            (e.path.as_str(), e.kind),
+            ("facades.E", ErrorKind::UnknownFacade)
+        );
+        let areas = r#"{"format":"greencheck/1","use":"office","storeys":2,
+          "geometry":{"mode":"areas","floor_area_m2":500,"volume_m3":1800,"roof_area_m2":250,
+            "facades":[{"name":"N","azimuth_deg":0,"wall_area_m2":100},
+                       {"name":"N","azimuth_deg":180,"wall_area_m2":100}]}}"#;
+        let e = err(areas);
+        assert_eq!(e.path, "geometry.facades[1].name");
+        assert_eq!(e.kind, ErrorKind::DuplicateFacade);
+        let no_height = r#"{"format":"greencheck/1","use":"office","storeys":2,
+          "geometry":{"mode":"box","length_m":10,"depth_m":10,"orientation_deg":0}}"#;
+        assert_eq!(err(no_height).path, "storey_height_m");
+    }
+
+    #[test]
+    fn programmatic_nan_is_rejected() {
+        let mut p = Project::template(Template::Office).unwrap();
+        p.envelope.wall_u = Some(f64::NAN);
+        let e = p.validate().unwrap_err();
+        assert_eq!(
+            (e.path.as_str(), e.kind),
+            ("envelope.wall_u", ErrorKind::NotFinite)
+        );
+        let mut p = Project::template(Template::Office).unwrap();
+        p.facades.get_mut("A").unwrap().wwr = Some(f64::INFINITY);
+        assert_eq!(p.validate().unwrap_err().path, "facades.A.wwr");
+    }
+}
