@@ -1,0 +1,65 @@
+//! Runs the `greencheck` binary on the example files in `core/tests/data/`.
+
+use std::process::Command;
+
+fn data(name: &str) -> String {
+    format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_greencheck"))
+        .args(args)
+        .output()
+        .expect("run greencheck");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn summary_lists_failing_checks() {
+    let (code, out, _) = run(&["check", &data("failing_highrise.json")]);
+    assert_eq!(code, 0);
+    assert!(out.contains("trade-off calculation required"), "{out}");
+    assert!(out.contains("FAIL wwr.A: 0.550 ≤ 0.500"), "{out}");
+    assert!(out.contains("FAIL u.wall: 0.500 ≤ 0.450"), "{out}");
+    assert!(out.contains("3.1.8"));
+}
+
+#[test]
+fn json_object_for_one_file_array_for_several() {
+    let (code, out, _) = run(&["check", &data("villa.json"), "--json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["format"], "greencheck-report/1");
+    assert_eq!(v["verdict"], "complies");
+    let (code, out, _) = run(&[
+        "check",
+        "--json",
+        &data("villa.json"),
+        &data("failing_highrise.json"),
+    ]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v.as_array().map(Vec::len), Some(2));
+    assert_eq!(v[1]["verdict"], "tradeoff");
+    assert_eq!(v[1]["decisive"], serde_json::json!(["wwr.A", "u.wall"]));
+}
+
+#[test]
+fn invalid_file_exits_2_with_error_on_stderr() {
+    let (code, out, err) = run(&["check", &data("villa.json"), &data("invalid.json")]);
+    assert_eq!(code, 2);
+    assert!(out.contains("complies"));
+    assert!(
+        err.contains("invalid.json") && err.contains("缺少"),
+        "{err}"
+    );
+    let (code, _, err) = run(&["check", &data("does-not-exist.json")]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot read"));
+    assert_eq!(run(&[]).0, 2);
+    assert_eq!(run(&["frobnicate", "x"]).0, 2);
+}
