@@ -618,3 +618,18 @@ proptest! {
         let _ = q.to_json_pretty();
     }
 }
+
+#[test]
+fn documented_examples_parse_and_evaluate() {
+    let doc = include_str!("../../docs/project-format.md");
+    let blocks: Vec<&str> = doc
+        .split("```json")
+        .skip(1)
+        .filter_map(|b| b.split("```").next())
+        .collect();
+    assert_eq!(blocks.len(), 4);
+    for b in blocks {
+        let r = evaluate_json(b).unwrap_or_else(|e| panic!("{e}\n{b}"));
+        assert_ne!(r.verdict, Verdict::Incomplete, "{b}");
+    }
+}
