@@ -1,0 +1,49 @@
+# greencheck — see README.md. `make run` builds and serves; `make test` runs every test layer.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+PORT ?= 8080
+
+.PHONY: run dist test tools tools-test test-rust test-wasm test-e2e fmt clippy bench clean
+
+run: dist
+	node scripts/serve.mjs dist
+
+tools:
+	scripts/ensure-tools.sh build
+
+tools-test:
+	scripts/ensure-tools.sh test
+
+# Release build with wasm-pack (wasm-opt from npm binaryen), then assemble dist/ and print sizes.
+dist: tools
+	wasm-pack build --target web --release --no-typescript --no-pack --out-dir pkg --out-name greencheck
+	wasm-opt -Oz pkg/greencheck_bg.wasm -o pkg/greencheck_bg.wasm
+	node scripts/assemble-dist.mjs pkg dist
+
+fmt:
+	cargo fmt --all -- --check
+
+clippy:
+	cargo clippy --workspace --all-targets -- -D warnings
+
+test-rust:
+	scripts/run-layer.sh native cargo test --workspace
+
+test-wasm:
+	scripts/run-layer.sh wasm wasm-pack test --headless --chrome --chromedriver /usr/bin/chromedriver
+
+test-e2e:
+	scripts/run-layer.sh e2e node --test --test-reporter=tap --test-concurrency=1 --test-timeout=120000 tests/e2e/
+
+# Every layer, in order of speed; the first failure stops the run with a non-zero exit.
+test: tools-test
+	$(MAKE) fmt
+	$(MAKE) clippy
+	$(MAKE) test-rust
+	$(MAKE) test-wasm
+	$(MAKE) dist
+	$(MAKE) test-e2e
+
+clean:
+	rm -rf target pkg dist

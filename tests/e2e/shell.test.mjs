@@ -1,0 +1,88 @@
+// Foundation e2e: the built page renders and works hosted (any sub-path), offline, and from file://.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launch, serve, watchErrors, DIST, ARTIFACTS } from './harness.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function shapeFactor(page) {
+  return Number(await page.getByTestId('shape-factor').getAttribute('data-value'));
+}
+
+test('hosted page renders the app shell and computes with the core', async () => {
+  const { server, url } = await serve();
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  try {
+    await page.goto(url);
+    await page.getByTestId('shape-factor').waitFor();
+    // 60 × 12 × 18 × 2.9 m: F0/V0 = 8236.8 / 37584 = 0.21916
+    assert.ok(Math.abs(await shapeFactor(page) - 0.219157) < 1e-5);
+    await page.getByLabel('层数 Storeys').fill('3');
+    // 60 × 12 × 8.7 m: F0 = 2·72·8.7 + 720 = 1972.8; V0 = 6264 → 0.31494
+    await page.waitForFunction(() => document.querySelector('[data-testid=shape-factor]').dataset.value?.startsWith('0.3149'));
+    await page.screenshot({ path: path.join(ARTIFACTS, 'shell.png'), fullPage: true });
+    assert.deepEqual(errors, []);
+  } finally { await page.close(); server.close(); }
+});
+
+test('loading and using the hosted page requests nothing but the local server', async () => {
+  const { server, url } = await serve('/bureau/tools/greencheck/');
+  const context = await browser.newContext();
+  const origin = new URL(url).origin;
+  const foreign = [];
+  context.on('request', (r) => {
+    const u = new URL(r.url());
+    if (!['data:', 'blob:'].includes(u.protocol) && u.origin !== origin) foreign.push(r.url());
+  });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  try {
+    await page.goto(url);
+    await page.getByTestId('shape-factor').waitFor();
+    await page.getByLabel('长度 Length (m)').fill('30');
+    await page.waitForFunction(() => document.querySelector('[data-testid=shape-factor]').dataset.value !== undefined);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    assert.deepEqual(foreign, []);
+    assert.deepEqual(errors, []);
+  } finally { await context.close(); server.close(); }
+});
+
+test('a visited page keeps working offline (service worker)', async () => {
+  const { server, url } = await serve();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    await page.getByTestId('shape-factor').waitFor();
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    // Wait until the worker controls the page, so the reload goes through it.
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    server.close();
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByTestId('shape-factor').waitFor();
+    assert.ok(await shapeFactor(page) > 0);
+  } finally { await context.close(); server.close(); }
+});
+
+test('the single-file build works from file:// with no server', async () => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page);
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  try {
+    const file = pathToFileURL(path.join(DIST, 'greencheck.html')).href;
+    await page.goto(file);
+    await page.getByTestId('shape-factor').waitFor();
+    assert.ok(Math.abs(await shapeFactor(page) - 0.219157) < 1e-5);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'single-file.png') });
+    assert.deepEqual(requests.filter((u) => !u.startsWith('data:') && u !== file), []);
+    assert.deepEqual(errors, []);
+  } finally { await page.close(); }
+});
