@@ -6,6 +6,7 @@
 
 pub mod checks;
 pub mod climate;
+pub mod editor;
 pub mod geometry;
 pub mod limits;
 pub mod model;

@@ -1,0 +1,431 @@
+//! The editing session behind the UI: the last valid project, what the user is typing, and the report.
+//!
+//! Pure and synchronous, so the UI stays a thin shell and this logic is tested natively. Every edit is
+//! a field path (the project-format paths, e.g. `facades.A.wwr`) and the text the user typed:
+//! - a valid value updates the project and the report;
+//! - an invalid one is kept as a *draft* with a message for that field, while the last valid project keeps
+//!   driving the report (which the UI marks stale) — nothing the user typed is lost.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::project::Project;
+use crate::report::{FieldChange, Report};
+
+/// A message for one field, in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// Chinese message.
+    pub zh: String,
+    /// English message.
+    pub en: String,
+}
+
+/// Text typed into a field that is not (yet) a valid value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Draft {
+    /// What the user typed.
+    pub text: String,
+    /// Why it is not accepted.
+    pub error: FieldError,
+}
+
+/// How a field's text is interpreted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FieldKind {
+    /// A number; empty text removes an optional value (required ones then report "missing").
+    Number,
+    /// A ratio: like `Number`, and "35%" also means 0.35.
+    Ratio,
+    /// A whole number (storeys).
+    Integer,
+    /// Free text (the project name), kept as typed.
+    Text,
+    /// A choice whose value is a JSON string (use, city, edition…).
+    Choice,
+    /// A yes/no box: text "true" or "false".
+    Flag,
+}
+
+/// The editing session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Editor {
+    doc: Value,
+    project: Project,
+    report: Report,
+    drafts: BTreeMap<String, Draft>,
+}
+
+impl Editor {
+    /// Starts a session on a valid project.
+    pub fn new(project: Project) -> Editor {
+        let doc = project_value(&project);
+        let report = crate::evaluate(&project);
+        Editor {
+            doc,
+            project,
+            report,
+            drafts: BTreeMap::new(),
+        }
+    }
+
+    /// Restores a session: a project plus the drafts that were pending when it was saved.
+    pub fn with_drafts(project: Project, drafts: BTreeMap<String, Draft>) -> Editor {
+        let mut e = Editor::new(project);
+        e.drafts = drafts;
+        e
+    }
+
+    /// The last valid project.
+    pub fn project(&self) -> &Project {
+        &self.project
+    }
+
+    /// The report of the last valid project.
+    pub fn report(&self) -> &Report {
+        &self.report
+    }
+
+    /// Pending drafts, by field path.
+    pub fn drafts(&self) -> &BTreeMap<String, Draft> {
+        &self.drafts
+    }
+
+    /// True while some field holds text that is not driving the report.
+    pub fn is_stale(&self) -> bool {
+        !self.drafts.is_empty()
+    }
+
+    /// The draft of a field, if its text is not accepted.
+    pub fn draft(&self, path: &str) -> Option<&Draft> {
+        self.drafts.get(path)
+    }
+
+    /// The value at a project path (`None` when absent or null).
+    pub fn value(&self, path: &str) -> Option<&Value> {
+        get_path(&self.doc, path).filter(|v| !v.is_null())
+    }
+
+    /// What a field should show: the draft text, else the current value as text (empty when absent).
+    pub fn field_text(&self, path: &str) -> String {
+        if let Some(d) = self.drafts.get(path) {
+            return d.text.clone();
+        }
+        match self.value(path) {
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Number(n)) => n.as_f64().map(format_number).unwrap_or_default(),
+            Some(Value::Bool(b)) => b.to_string(),
+            _ => String::new(),
+        }
+    }
+
+    /// Applies what the user typed into the field at `path`.
+    pub fn edit(&mut self, path: &str, kind: FieldKind, text: &str) {
+        let parsed = match kind {
+            FieldKind::Text => Ok(Some(Value::String(text.to_owned()))),
+            FieldKind::Choice => Ok(Some(Value::String(text.to_owned()))),
+            FieldKind::Flag => Ok(Some(Value::Bool(text == "true"))),
+            FieldKind::Number | FieldKind::Ratio | FieldKind::Integer => {
+                parse_field_number(text, kind)
+            }
+        };
+        match parsed {
+            Err(error) => {
+                self.drafts.insert(
+                    path.to_owned(),
+                    Draft {
+                        text: text.to_owned(),
+                        error,
+                    },
+                );
+            }
+            Ok(value) => self.try_set(path, value, text),
+        }
+    }
+
+    /// Applies a suggested change from a failing check.
+    pub fn apply(&mut self, change: &FieldChange) {
+        let text = format_number(change.value);
+        self.try_set(&change.field, Some(number_value(change.value)), &text);
+    }
+
+    /// Replaces the whole project (template, opened file, share link); drafts are dropped.
+    pub fn load(&mut self, project: Project) {
+        *self = Editor::new(project);
+    }
+
+    /// The project JSON the session would save (the last valid project; unknown sections kept).
+    pub fn to_json(&self) -> String {
+        self.project.to_json_pretty()
+    }
+
+    fn try_set(&mut self, path: &str, value: Option<Value>, text: &str) {
+        let mut doc = self.doc.clone();
+        if !set_path(&mut doc, path, value) {
+            self.drafts.insert(
+                path.to_owned(),
+                Draft {
+                    text: text.to_owned(),
+                    error: FieldError {
+                        zh: "无法设置该字段".into(),
+                        en: "this field cannot be set".into(),
+                    },
+                },
+            );
+            return;
+        }
+        match Project::from_value(doc.clone()) {
+            Ok(project) => {
+                self.drafts.remove(path);
+                self.report = crate::evaluate(&project);
+                self.doc = doc;
+                self.project = project;
+            }
+            Err(e) => {
+                self.drafts.insert(
+                    path.to_owned(),
+                    Draft {
+                        text: text.to_owned(),
+                        error: FieldError {
+                            zh: e.message_zh(),
+                            en: e.message_en(),
+                        },
+                    },
+                );
+            }
+        }
+    }
+}
+
+/// The JSON value of a project, unknown sections included.
+fn project_value(p: &Project) -> Value {
+    serde_json::from_str(&p.to_json_pretty()).unwrap_or(Value::Null)
+}
+
+/// Whole numbers stay integers in the JSON (`storeys` must be one).
+fn number_value(v: f64) -> Value {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        Value::from(v as i64)
+    } else {
+        serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number)
+    }
+}
+
+/// A number as a field shows it: shortest round-trip form, no trailing ".0".
+pub fn format_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        // Round away binary noise (0.1 + 0.2) without hiding real digits.
+        let s = format!("{:.10}", v);
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    }
+}
+
+fn parse_field_number(text: &str, kind: FieldKind) -> Result<Option<Value>, FieldError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let v = parse_plain(t, kind == FieldKind::Ratio)?;
+    if kind == FieldKind::Integer && v.fract() != 0.0 {
+        return Err(FieldError {
+            zh: "请输入整数".into(),
+            en: "enter a whole number".into(),
+        });
+    }
+    Ok(Some(number_value(v)))
+}
+
+// TEMPORARY until core::input lands: plain decimal or percent.
+fn parse_plain(t: &str, percent: bool) -> Result<f64, FieldError> {
+    let (num, scale) = match t.strip_suffix('%') {
+        Some(n) if percent => (n.trim(), 100.0),
+        _ => (t, 1.0),
+    };
+    match num.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v / scale),
+        _ => Err(FieldError {
+            zh: "请输入数字".into(),
+            en: "enter a number".into(),
+        }),
+    }
+}
+
+/// Splits `a.b[2].c` into keys and indices.
+fn segments(path: &str) -> Vec<Seg<'_>> {
+    let mut out = Vec::new();
+    for part in path.split('.') {
+        let (key, rest) = part.split_once('[').unwrap_or((part, ""));
+        if !key.is_empty() {
+            out.push(Seg::Key(key));
+        }
+        for idx in rest.split('[') {
+            if let Some(n) = idx.strip_suffix(']').and_then(|n| n.parse().ok()) {
+                out.push(Seg::Index(n));
+            }
+        }
+    }
+    out
+}
+
+enum Seg<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// The value at a path, if present.
+pub fn get_path<'v>(doc: &'v Value, path: &str) -> Option<&'v Value> {
+    segments(path).iter().try_fold(doc, |v, s| match s {
+        Seg::Key(k) => v.get(*k),
+        Seg::Index(i) => v.get(*i),
+    })
+}
+
+/// Sets (or with `None` removes) the value at a path, creating objects on the way.
+/// Returns false when the path crosses a non-object or a missing array element.
+pub fn set_path(doc: &mut Value, path: &str, value: Option<Value>) -> bool {
+    let segs = segments(path);
+    let Some((last, init)) = segs.split_last() else {
+        return false;
+    };
+    let mut cur = doc;
+    for s in init {
+        cur = match s {
+            Seg::Key(k) => {
+                let Value::Object(map) = cur else {
+                    return false;
+                };
+                map.entry(k.to_string())
+                    .or_insert_with(|| Value::Object(Map::new()))
+            }
+            Seg::Index(i) => match cur.get_mut(*i) {
+                Some(v) => v,
+                None => return false,
+            },
+        };
+        if cur.is_null() {
+            *cur = Value::Object(Map::new());
+        }
+    }
+    match (last, cur) {
+        (Seg::Key(k), Value::Object(map)) => {
+            match value {
+                Some(v) => map.insert(k.to_string(), v),
+                None => map.remove(*k),
+            };
+            true
+        }
+        (Seg::Index(i), Value::Array(arr)) if *i < arr.len() => {
+            arr[*i] = value.unwrap_or(Value::Null);
+            true
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::project::Template;
+    use crate::report::Verdict;
+
+    fn highrise() -> Editor {
+        Editor::new(Project::template(Template::ResidentialHighRise).unwrap())
+    }
+
+    #[test]
+    fn valid_edit_updates_project_and_report() {
+        let mut e = highrise();
+        e.edit("facades.A.wwr", FieldKind::Ratio, "0.2");
+        assert_eq!(e.project().facades["A"].wwr, Some(0.2));
+        assert!(!e.is_stale());
+        let c = e.report().check("wwr.A").unwrap();
+        assert_eq!(c.value, Some(0.2));
+    }
+
+    #[test]
+    fn invalid_text_is_kept_as_draft_and_report_stays() {
+        let mut e = highrise();
+        let before = e.report().clone();
+        e.edit("facades.A.wwr", FieldKind::Ratio, "abc");
+        assert!(e.is_stale());
+        assert_eq!(e.field_text("facades.A.wwr"), "abc");
+        assert_eq!(e.report(), &before);
+        assert_eq!(e.project().facades["A"].wwr, Some(0.45));
+        // Fixing the field clears the draft.
+        e.edit("facades.A.wwr", FieldKind::Ratio, "0.3");
+        assert!(!e.is_stale());
+        assert_eq!(e.field_text("facades.A.wwr"), "0.3");
+    }
+
+    #[test]
+    fn out_of_range_value_is_rejected_by_project_validation() {
+        let mut e = highrise();
+        e.edit("facades.A.wwr", FieldKind::Ratio, "1.2");
+        let d = e.draft("facades.A.wwr").expect("draft");
+        assert!(d.error.en.contains("facades.A.wwr") || !d.error.en.is_empty());
+        assert_eq!(e.project().facades["A"].wwr, Some(0.45));
+        e.edit("storeys", FieldKind::Integer, "0");
+        assert!(e.draft("storeys").is_some());
+        e.edit("storeys", FieldKind::Integer, "2.5");
+        assert!(e.draft("storeys").is_some());
+        assert_eq!(e.project().storeys, 18);
+    }
+
+    #[test]
+    fn percent_is_accepted_for_ratios() {
+        let mut e = highrise();
+        e.edit("facades.C.wwr", FieldKind::Ratio, "35%");
+        assert_eq!(e.project().facades["C"].wwr, Some(0.35));
+    }
+
+    #[test]
+    fn empty_optional_field_removes_it_and_required_one_reports_missing() {
+        let mut e = highrise();
+        e.edit("envelope.ground_perimeter_r", FieldKind::Number, "1.6");
+        assert_eq!(e.project().envelope.ground_perimeter_r, Some(1.6));
+        e.edit("envelope.ground_perimeter_r", FieldKind::Number, "");
+        assert_eq!(e.project().envelope.ground_perimeter_r, None);
+        // wall_u is optional in the file but required by the checks → verdict incomplete.
+        e.edit("envelope.wall_u", FieldKind::Number, "");
+        assert_eq!(e.report().verdict, Verdict::Incomplete);
+        assert!(e.report().missing.iter().any(|m| m == "envelope.wall_u"));
+    }
+
+    #[test]
+    fn applying_a_suggestion_makes_that_check_pass() {
+        let mut e = highrise();
+        e.edit("envelope.wall_u", FieldKind::Number, "0.5");
+        let c = e.report().check("u.wall").unwrap().clone();
+        assert_eq!(c.status, crate::report::Status::Fail);
+        let change = c.suggestion.unwrap().changes[0].clone();
+        e.apply(&change);
+        assert_eq!(
+            e.report().check("u.wall").unwrap().status,
+            crate::report::Status::Pass
+        );
+    }
+
+    #[test]
+    fn paths_with_indices_and_unknown_sections_survive() {
+        let mut v: Value = serde_json::json!({"a": {"b": [1, {"c": 2}]}});
+        assert!(set_path(&mut v, "a.b[1].c", Some(Value::from(5))));
+        assert_eq!(get_path(&v, "a.b[1].c"), Some(&Value::from(5)));
+        assert!(!set_path(&mut v, "a.b[7].c", Some(Value::from(5))));
+        assert!(!set_path(&mut v, "a.b[0].c", Some(Value::from(5))));
+        assert!(set_path(&mut v, "x.y.z", Some(Value::from(1))));
+        assert_eq!(get_path(&v, "x.y.z"), Some(&Value::from(1)));
+        assert!(!set_path(&mut v, "", None));
+    }
+
+    #[test]
+    fn number_text_round_trips() {
+        assert_eq!(format_number(18.0), "18");
+        assert_eq!(format_number(0.1 + 0.2), "0.3");
+        assert_eq!(format_number(2.9), "2.9");
+        assert_eq!(format_number(-0.25), "-0.25");
+    }
+}
