@@ -484,8 +484,10 @@ pub fn verdict(checks: &[Check]) -> (Verdict, Vec<String>, Vec<String>) {
     (Verdict::Complies, Vec::new(), missing)
 }
 
-/// Evaluates a project. Never panics: an invalid project gives verdict `incomplete` with the
-/// validation error in `errors` and no `building`.
+/// Evaluates a project: the checks, the verdict, and the `energy`, `pv` and `star` sections
+/// ([`crate::energy::sections`]). Never panics: an invalid project gives verdict `incomplete` with the
+/// validation error in `errors` and no `building`; invalid `assumptions`/`pv`/`green` inputs add
+/// errors with their field paths and keep the checks.
 pub fn evaluate(project: &Project) -> Report {
     let building = match Building::from_project(project) {
         Ok(b) => b,
@@ -493,17 +495,18 @@ pub fn evaluate(project: &Project) -> Report {
     };
     let checks = run_checks(project, &building);
     let (verdict, decisive, missing) = verdict(&checks);
+    let sections = crate::energy::sections(project, &building, &checks, verdict);
     Report {
         format: REPORT_FORMAT.to_owned(),
         verdict,
         decisive,
         missing,
-        errors: Vec::new(),
+        errors: sections.errors,
         building: Some(BuildingSummary::from(&building)),
         checks,
-        energy: None,
-        star: None,
-        pv: None,
+        energy: sections.energy,
+        star: sections.star,
+        pv: sections.pv,
     }
 }
 

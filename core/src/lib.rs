@@ -6,14 +6,19 @@
 
 pub mod checks;
 pub mod climate;
+pub mod energy;
 pub mod editor;
 pub mod geometry;
+pub mod input;
 pub mod limits;
+pub mod migrate;
 pub mod model;
 pub mod project;
 pub mod pv;
 pub mod report;
+pub mod share;
 pub mod star;
+pub mod sweep;
 
 pub use checks::{evaluate, evaluate_json, reference_values};
 pub use project::{Project, ProjectError};

@@ -55,7 +55,7 @@ pub struct PvInput {
 }
 
 /// PV results (report section `pv`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PvReport {
     /// Climate table used.
     pub climate_id: String,

@@ -1,7 +1,6 @@
 //! The compliance report, format `greencheck-report/1` (documented in `docs/project-format.md`).
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::limits::{Comparison, Provenance};
 use crate::model::{Building, BuildingClass, Orientation};
@@ -202,7 +201,7 @@ impl From<&Building> for BuildingSummary {
     }
 }
 
-/// A project error carried inside a report (when `evaluate` is given an invalid project).
+/// A project error carried inside a report (invalid project, or invalid `assumptions`/`pv`/`green`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReportError {
     /// Field path.
@@ -224,7 +223,8 @@ pub struct Report {
     pub decisive: Vec<String>,
     /// Field paths of missing required values (verdict `incomplete`).
     pub missing: Vec<String>,
-    /// Validation errors (only when the project itself was invalid; then `building` is absent).
+    /// Validation errors. When the project itself is invalid, `building` is absent; errors in the
+    /// `assumptions`, `pv` or `green` sections leave the compliance checks in place.
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub errors: Vec<ReportError>,
     /// Building summary.
@@ -232,15 +232,15 @@ pub struct Report {
     pub building: Option<BuildingSummary>,
     /// Checks in a stable order.
     pub checks: Vec<Check>,
-    /// Energy estimate (filled by the estimate issue).
+    /// Energy estimate, design vs GB 55015 reference (absent when a design value it needs is missing).
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub energy: Option<Value>,
-    /// Star rating (filled by the star issue).
+    pub energy: Option<crate::energy::EnergyReport>,
+    /// Star rating (absent when the `green` section is invalid; see `errors`).
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub star: Option<Value>,
-    /// PV (filled by the PV issue).
+    pub star: Option<crate::star::StarReport>,
+    /// PV (present when the `pv` section gives an area).
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub pv: Option<Value>,
+    pub pv: Option<crate::pv::PvReport>,
 }
 
 impl Report {
