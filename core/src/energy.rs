@@ -47,7 +47,8 @@ pub const ENERGY_USE_BASIS: &str = "annual heating + cooling energy after system
      lighting, hot water, equipment and lifts are not included";
 
 /// Method label shown in the report.
-pub const METHOD: &str = "EN ISO 13790:2008 monthly quasi-steady-state method (heating and cooling), \
+pub const METHOD: &str =
+    "EN ISO 13790:2008 monthly quasi-steady-state method (heating and cooling), \
      solar gains per facade orientation from the city's Perez-sky monthly table";
 
 /// One row of `energy_defaults.csv`.
@@ -206,7 +207,12 @@ pub const ASSUMPTION_KEYS: [(&str, f64, f64, &str); 18] = [
     ("internal_gains_w_m2", 0.0, 200.0, "[0, 200] W/m²"),
     ("heating_setpoint_c", 5.0, 30.0, "[5, 30] °C"),
     ("cooling_setpoint_c", 15.0, 40.0, "[15, 40] °C"),
-    ("thermal_capacity_kj_m2k", 1.0, 2000.0, "[1, 2000] kJ/(m²·K)"),
+    (
+        "thermal_capacity_kj_m2k",
+        1.0,
+        2000.0,
+        "[1, 2000] kJ/(m²·K)",
+    ),
     ("shading_factor", 0.0, 1.0, "[0, 1]"),
     ("thermal_bridge_du", 0.0, 2.0, "[0, 2] W/(m²·K)"),
     ("heating_efficiency", 0.05, 10.0, "[0.05, 10]"),
@@ -590,7 +596,7 @@ pub fn simulate(site: &Site, env: &EnvelopeParams, a: &Assumptions) -> Demand {
     let du = a.thermal_bridge_du;
     let mut h_tr = 0.0;
     let mut sky_w = 0.0; // W, constant
-    // Monthly solar gains, kWh.
+                         // Monthly solar gains, kWh.
     let mut q_sol = [0.0; 12];
     for ((gross, sol), f) in site.facades.iter().zip(&env.facades) {
         let a_win = f.wwr * gross;
@@ -610,7 +616,8 @@ pub fn simulate(site: &Site, env: &EnvelopeParams, a: &Assumptions) -> Demand {
     let us = env.skylight_u + du;
     h_tr += ur * a_roof + us * a_sky;
     sky_w += a.roof_sky_view * sky * (ur * a_roof + us * a_sky);
-    let k_roof = a.roof_absorptance * rse * ur * a_roof + a.shading_factor * env.skylight_shgc * a_sky;
+    let k_roof =
+        a.roof_absorptance * rse * ur * a_roof + a.shading_factor * env.skylight_shgc * a_sky;
     for (q, i) in q_sol.iter_mut().zip(&site.roof_solar_kwh_m2) {
         *q += k_roof * i;
     }
@@ -628,12 +635,10 @@ pub fn simulate(site: &Site, env: &EnvelopeParams, a: &Assumptions) -> Demand {
         h_ve_w_k: h_ve,
         tau_h: tau,
     };
-    for m in 0..12 {
-        let t = site.hours[m];
-        let te = site.t_e_c[m];
+    for (m, ((&t, &te), &sol)) in site.hours.iter().zip(&site.t_e_c).zip(&q_sol).enumerate() {
         let q_ht_h = (h * (a.heating_setpoint_c - te) + sky_w) * t / 1000.0;
         let q_ht_c = (h * (a.cooling_setpoint_c - te) + sky_w) * t / 1000.0;
-        let q_gn = q_int_w * t / 1000.0 + q_sol[m];
+        let q_gn = q_int_w * t / 1000.0 + sol;
         let (qh, qc) = month_needs(q_ht_h, q_ht_c, q_gn, a_par);
         out.heating_kwh[m] = qh;
         out.cooling_kwh[m] = qc;
@@ -1153,7 +1158,9 @@ fn pv_error(e: &crate::pv::PvError) -> crate::report::ReportError {
         PvError::Data(_) => "pv".into(),
     };
     let zh = match e {
-        PvError::OutOfRange { value, allowed, .. } => format!("{path}：数值 {value} 超出范围 {allowed}"),
+        PvError::OutOfRange { value, allowed, .. } => {
+            format!("{path}：数值 {value} 超出范围 {allowed}")
+        }
         PvError::MissingArea => "pv：需要 module_area_m2 或 installable_roof_area_m2".into(),
         PvError::UnknownGridFactor(id) => format!("pv.grid_factor：未知的电网排放因子 {id}"),
         PvError::Data(d) => format!("光伏数据错误：{d}"),
@@ -1169,9 +1176,11 @@ pub fn sections(p: &Project, b: &Building, checks: &[Check], verdict: Verdict) -
     match estimate(p, b, verdict) {
         Ok(e) => out.energy = Some(e),
         Err(EnergyError::Missing { .. }) => {}
-        Err(e) => out
-            .errors
-            .push(report_error(e.path().to_owned(), e.message_zh(), e.message_en())),
+        Err(e) => out.errors.push(report_error(
+            e.path().to_owned(),
+            e.message_zh(),
+            e.message_en(),
+        )),
     }
     let has_area = ["installable_roof_area_m2", "module_area_m2"]
         .iter()

@@ -6,8 +6,8 @@
 
 pub mod checks;
 pub mod climate;
-pub mod energy;
 pub mod editor;
+pub mod energy;
 pub mod geometry;
 pub mod input;
 pub mod limits;

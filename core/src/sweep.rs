@@ -71,9 +71,12 @@ pub fn apply(p: &mut Project, base: &Project, param: &SweepParam, x: f64) {
             p.facades.values_mut().for_each(|f| f.window_shgc = None);
         }
         SweepParam::Orientation => match (&mut p.geometry, &base.geometry) {
-            (Geometry::Box {
-                orientation_deg, ..
-            }, _) => *orientation_deg = x,
+            (
+                Geometry::Box {
+                    orientation_deg, ..
+                },
+                _,
+            ) => *orientation_deg = x,
             (Geometry::Areas { facades, .. }, Geometry::Areas { facades: orig, .. }) => {
                 for (f, o) in facades.iter_mut().zip(orig) {
                     f.azimuth_deg = o.azimuth_deg + x;
@@ -109,7 +112,13 @@ fn points(from: f64, to: f64, steps: usize) -> Vec<f64> {
         0 => Vec::new(),
         1 => vec![from],
         _ => (0..n)
-            .map(|i| from + (to - from) * (i as f64) / ((n - 1) as f64))
+            .map(|i| {
+                if i == n - 1 {
+                    to
+                } else {
+                    from + (to - from) * (i as f64) / ((n - 1) as f64)
+                }
+            })
             .collect(),
     }
 }
@@ -149,7 +158,9 @@ fn bisect_fill<T: Clone + PartialEq>(n: usize, mut f: impl FnMut(usize) -> T) ->
         stack.push((lo, mid));
         stack.push((mid, hi));
     }
-    out.into_iter().map(|o| o.unwrap_or_else(|| unreachable_fill())).collect()
+    out.into_iter()
+        .map(|o| o.unwrap_or_else(|| unreachable_fill()))
+        .collect()
 }
 
 #[cold]
@@ -225,7 +236,10 @@ fn base_prepared(project: &Project, param: &SweepParam, x: f64) -> Option<(Prepa
 fn sweep_orientation(project: &Project, xs: &[f64]) -> Vec<SweepPoint> {
     let param = SweepParam::Orientation;
     let Some((mut pr, b)) = base_prepared(project, &param, xs[0]) else {
-        return xs.iter().map(|&x| point_full(&at(project, &param, x), x)).collect();
+        return xs
+            .iter()
+            .map(|&x| point_full(&at(project, &param, x), x))
+            .collect();
     };
     let climate = crate::climate::city(&project.city);
     // Facade azimuth offsets relative to x.
@@ -239,10 +253,14 @@ fn sweep_orientation(project: &Project, xs: &[f64]) -> Vec<SweepPoint> {
     xs.iter()
         .map(|&x| {
             key.clear();
-            key.extend(offsets.iter().map(|o| orientation_of(o + x).unwrap_or(Orientation::N)));
-            let entry = cache.entry(key.clone()).or_insert_with(|| {
-                full(&at(project, &param, x)).map(|(v, _, r)| (v, r))
-            });
+            key.extend(
+                offsets
+                    .iter()
+                    .map(|o| orientation_of(o + x).unwrap_or(Orientation::N)),
+            );
+            let entry = cache
+                .entry(key.clone())
+                .or_insert_with(|| full(&at(project, &param, x)).map(|(v, _, r)| (v, r)));
             let Some((v, r)) = entry else {
                 return invalid(x);
             };
@@ -282,7 +300,10 @@ fn sweep_monotone(project: &Project, param: &SweepParam, xs: &[f64]) -> Vec<Swee
     };
     if matches!(param, SweepParam::Wwr(_)) && facade_index.is_none() {
         // Unknown facade: every point is invalid, as the project would be.
-        return xs.iter().map(|&x| point_full(&at(project, param, x), x)).collect();
+        return xs
+            .iter()
+            .map(|&x| point_full(&at(project, param, x), x))
+            .collect();
     }
     let sigs: Vec<Signature> = bisect_fill(xs.len(), |i| {
         let x = xs[i];

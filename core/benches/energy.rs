@@ -1,0 +1,33 @@
+//! Criterion benchmarks: full report of a typical project (checks + design and reference estimate +
+//! star) and a 10 000-point sweep. Run with `cargo bench -p greencheck-core`.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use greencheck_core::project::Template;
+use greencheck_core::sweep::{sweep, SweepParam};
+use greencheck_core::{evaluate, Project};
+use std::hint::black_box;
+
+fn benches(c: &mut Criterion) {
+    let p = Project::template(Template::ResidentialHighRise).unwrap();
+    let _ = evaluate(&p); // parse the embedded tables once
+    c.bench_function("full_report_residential_highrise", |b| {
+        b.iter(|| evaluate(black_box(&p)))
+    });
+    let o = Project::template(Template::Office).unwrap();
+    c.bench_function("full_report_office", |b| b.iter(|| evaluate(black_box(&o))));
+    let mut g = c.benchmark_group("sweep_10000");
+    g.sample_size(20);
+    for (name, param, from, to) in [
+        ("wwr_south", SweepParam::Wwr("A".into()), 0.0, 0.8),
+        ("wall_u", SweepParam::WallU, 0.2, 0.9),
+        ("orientation", SweepParam::Orientation, 0.0, 360.0),
+    ] {
+        g.bench_function(name, |b| {
+            b.iter(|| sweep(black_box(&p), param.clone(), from, to, 10_000))
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(energy, benches);
+criterion_main!(energy);
