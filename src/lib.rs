@@ -1,20 +1,26 @@
 //! greencheck web app: a thin Yew UI that edits a project and renders the core's report.
 //!
-//! All computation lives in `greencheck-core`; this crate only keeps UI state and renders.
+//! All computation lives in `greencheck-core`; this crate keeps UI state, does browser I/O at the edges
+//! (storage, links, files) and renders.
 #![forbid(unsafe_code)]
 
 pub mod app;
+pub mod components;
+pub mod fields;
+pub mod i18n;
+pub mod state;
+pub mod storage;
 
 use wasm_bindgen::prelude::*;
 
 /// Entry point called by the wasm-bindgen glue once the module is instantiated.
 ///
-/// Mounts the app into `#app` (falling back to `<body>`), so the page works the same when hosted,
-/// embedded in an iframe or opened as a single file from disk.
+/// Installs the panic banner, then mounts the app into `#app` (falling back to `<body>`), so the page works
+/// the same hosted, embedded in an iframe, or opened as a single file from disk.
 #[wasm_bindgen(start)]
 pub fn start() {
-    let root = gloo::utils::document().get_element_by_id("app");
-    match root {
+    std::panic::set_hook(Box::new(panic_banner));
+    match gloo::utils::document().get_element_by_id("app") {
         Some(el) => {
             yew::Renderer::<app::App>::with_root(el).render();
         }
@@ -22,4 +28,32 @@ pub fn start() {
             yew::Renderer::<app::App>::new().render();
         }
     }
+}
+
+/// Shows a visible error banner with a "download my project" link (from the autosave) instead of a frozen page.
+fn panic_banner(info: &std::panic::PanicHookInfo<'_>) {
+    web_sys::console::error_1(&format!("greencheck panic: {info}").into());
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(body) = doc.body() else { return };
+    let Ok(banner) = doc.create_element("div") else {
+        return;
+    };
+    banner.set_class_name("panic-banner");
+    let _ = banner.set_attribute("role", "alert");
+    let _ = banner.set_attribute("data-testid", "panic-banner");
+    let lang = storage::load_lang().unwrap_or_default();
+    banner.set_text_content(Some(i18n::t(lang, "panic.title")));
+    if let (Some(text), Ok(a)) = (storage::autosaved_text(), doc.create_element("a")) {
+        let href = format!(
+            "data:application/json;charset=utf-8,{}",
+            String::from(js_sys::encode_uri_component(&text))
+        );
+        let _ = a.set_attribute("href", &href);
+        let _ = a.set_attribute("download", "greencheck-project-backup.json");
+        a.set_text_content(Some(i18n::t(lang, "panic.download")));
+        let _ = banner.append_child(&a);
+    }
+    let _ = body.prepend_with_node_1(&banner);
 }

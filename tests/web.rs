@@ -7,7 +7,11 @@ use web_sys::{Element, HtmlInputElement, InputEvent, InputEventInit};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// Mounts a fresh app (with no autosave from an earlier test) into its own root.
 fn mount() -> Element {
+    if let Some(s) = web_sys::window().unwrap().local_storage().unwrap() {
+        s.clear().unwrap();
+    }
     let doc = gloo::utils::document();
     let root = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&root).unwrap();
@@ -35,33 +39,66 @@ fn type_into(root: &Element, selector: &str, text: &str) {
         .unwrap();
 }
 
-fn shape_factor(root: &Element) -> Option<String> {
-    root.query_selector("[data-testid=shape-factor]")
-        .unwrap()
-        .unwrap()
-        .get_attribute("data-value")
+fn attr(root: &Element, selector: &str, name: &str) -> Option<String> {
+    root.query_selector(selector).unwrap()?.get_attribute(name)
 }
 
 #[wasm_bindgen_test]
-async fn shows_the_core_shape_factor_and_follows_input() {
+async fn renders_the_core_verdict_and_follows_input() {
     let root = mount();
     settle().await;
-    // 60 × 12 × 18 × 2.9 m → 8236.8 / 37584
-    assert_eq!(shape_factor(&root).as_deref(), Some("0.219157"));
-    type_into(&root, "#depth", "15");
+    assert_eq!(
+        attr(&root, "[data-testid=verdict]", "data-verdict").as_deref(),
+        Some("complies")
+    );
+    // Wall K 0.70 > 0.60, the C.0.1 basic requirement for residential: no trade-off possible.
+    type_into(&root, "#f-envelope-wall_u", "0.7");
     settle().await;
-    // 60 × 15 × 52.2: F0 = 2·75·52.2 + 900 = 8730; V0 = 46980 → 0.185824
-    assert_eq!(shape_factor(&root).as_deref(), Some("0.185824"));
+    assert_eq!(
+        attr(&root, "[data-testid=verdict]", "data-verdict").as_deref(),
+        Some("fails")
+    );
+    assert_eq!(
+        attr(&root, "[data-testid='check-u.wall']", "data-status").as_deref(),
+        Some("fail")
+    );
+    // 0.50: fails the prescriptive 0.45 but meets the basic 0.60 → trade-off.
+    type_into(&root, "#f-envelope-wall_u", "0.5");
+    settle().await;
+    assert_eq!(
+        attr(&root, "[data-testid=verdict]", "data-verdict").as_deref(),
+        Some("tradeoff")
+    );
 }
 
 #[wasm_bindgen_test]
-async fn invalid_input_shows_no_value_instead_of_panicking() {
+async fn invalid_input_keeps_the_last_report_and_says_why() {
     let root = mount();
     settle().await;
-    type_into(&root, "#storeys", "abc");
+    type_into(&root, "#f-envelope-wall_u", "abc");
     settle().await;
-    assert_eq!(shape_factor(&root), None);
-    type_into(&root, "#storeys", "18");
+    assert_eq!(
+        attr(&root, "[data-testid=verdict]", "data-verdict").as_deref(),
+        Some("complies")
+    );
+    assert_eq!(
+        attr(&root, "[data-testid=verdict]", "data-stale").as_deref(),
+        Some("true")
+    );
+    let msg = root
+        .query_selector("#f-envelope-wall_u-err")
+        .unwrap()
+        .expect("message next to the field");
+    assert!(!msg.text_content().unwrap_or_default().trim().is_empty());
+    type_into(&root, "#f-envelope-wall_u", "0.42");
     settle().await;
-    assert_eq!(shape_factor(&root).as_deref(), Some("0.219157"));
+    assert_eq!(
+        attr(&root, "[data-testid=verdict]", "data-stale").as_deref(),
+        Some("false")
+    );
+    let msg = root
+        .query_selector("#f-envelope-wall_u-err")
+        .unwrap()
+        .unwrap();
+    assert_eq!(msg.text_content().unwrap_or_default(), "");
 }

@@ -31,3 +31,30 @@ export function watchErrors(page) {
   page.on('pageerror', (e) => errors.push(String(e)));
   return errors;
 }
+
+/** Opens the app in a fresh context (own localStorage); returns { context, page, server, url, errors }. */
+export async function openApp(browser, { query = '', prefix = '/', contextOptions = {} } = {}) {
+  const { server, url } = await serve(prefix);
+  const context = await browser.newContext({ acceptDownloads: true, ...contextOptions });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(url + query);
+  await page.getByTestId('verdict').waitFor();
+  const close = async () => { await context.close(); server.close(); };
+  return { context, page, server, url, errors, close };
+}
+
+/** The verdict code shown. */
+export function verdictOf(page) {
+  return page.getByTestId('verdict').getAttribute('data-verdict');
+}
+
+/** Waits until the verdict banner shows `code`. */
+export function waitVerdict(page, code) {
+  return page.waitForFunction((c) => document.querySelector('[data-testid=verdict]')?.dataset.verdict === c, code);
+}
+
+/** Waits until check `id` has status `status`. */
+export function waitCheck(page, id, status) {
+  return page.waitForFunction(([i, s]) => document.querySelector(`[data-testid="check-${i}"]`)?.dataset.status === s, [id, status]);
+}

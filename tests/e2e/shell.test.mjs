@@ -9,8 +9,8 @@ let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-async function shapeFactor(page) {
-  return Number(await page.getByTestId('shape-factor').getAttribute('data-value'));
+async function verdict(page) {
+  return page.getByTestId('verdict').getAttribute('data-verdict');
 }
 
 test('hosted page renders the app shell and computes with the core', async () => {
@@ -19,12 +19,13 @@ test('hosted page renders the app shell and computes with the core', async () =>
   const errors = watchErrors(page);
   try {
     await page.goto(url);
-    await page.getByTestId('shape-factor').waitFor();
-    // 60 × 12 × 18 × 2.9 m: F0/V0 = 8236.8 / 37584 = 0.21916
-    assert.ok(Math.abs(await shapeFactor(page) - 0.219157) < 1e-5);
-    await page.getByLabel('层数 Storeys').fill('3');
-    // 60 × 12 × 8.7 m: F0 = 2·72·8.7 + 720 = 1972.8; V0 = 6264 → 0.31494
-    await page.waitForFunction(() => document.querySelector('[data-testid=shape-factor]').dataset.value?.startsWith('0.3149'));
+    await page.getByTestId('verdict').waitFor();
+    // 60 × 12 × 18 × 2.9 m: F0/V0 = 8236.8 / 37584 = 0.219 ≤ 0.33 (> 3 storeys)
+    assert.match(await page.getByTestId('check-shape_factor').innerText(), /0\.219/);
+    await page.locator('#f-storeys').fill('3');
+    // 60 × 12 × 8.7 m: F0 = 2·72·8.7 + 720 = 1972.8; V0 = 6264 → 0.315 ≤ 0.57 (≤ 3 storeys)
+    await page.waitForFunction(() => /0\.315/.test(document.querySelector('[data-testid="check-shape_factor"]').innerText));
+    assert.match(await page.getByTestId('check-shape_factor').innerText(), /0\.570/);
     await page.screenshot({ path: path.join(ARTIFACTS, 'shell.png'), fullPage: true });
     assert.deepEqual(errors, []);
   } finally { await page.close(); server.close(); }
@@ -43,9 +44,9 @@ test('loading and using the hosted page requests nothing but the local server', 
   const errors = watchErrors(page);
   try {
     await page.goto(url);
-    await page.getByTestId('shape-factor').waitFor();
-    await page.getByLabel('长度 Length (m)').fill('30');
-    await page.waitForFunction(() => document.querySelector('[data-testid=shape-factor]').dataset.value !== undefined);
+    await page.getByTestId('verdict').waitFor();
+    await page.locator('#f-geometry-length_m').fill('30');
+    await page.waitForFunction(() => /0\.2[0-9]{2}/.test(document.querySelector('[data-testid="check-shape_factor"]').innerText));
     await page.evaluate(() => navigator.serviceWorker.ready);
     assert.deepEqual(foreign, []);
     assert.deepEqual(errors, []);
@@ -58,7 +59,7 @@ test('a visited page keeps working offline (service worker)', async () => {
   const page = await context.newPage();
   try {
     await page.goto(url);
-    await page.getByTestId('shape-factor').waitFor();
+    await page.getByTestId('verdict').waitFor();
     await page.evaluate(() => navigator.serviceWorker.ready);
     // Wait until the worker controls the page, so the reload goes through it.
     await page.reload();
@@ -66,8 +67,8 @@ test('a visited page keeps working offline (service worker)', async () => {
     server.close();
     await context.setOffline(true);
     await page.reload();
-    await page.getByTestId('shape-factor').waitFor();
-    assert.ok(await shapeFactor(page) > 0);
+    await page.getByTestId('verdict').waitFor();
+    assert.equal(await verdict(page), 'complies');
   } finally { await context.close(); server.close(); }
 });
 
@@ -79,8 +80,10 @@ test('the single-file build works from file:// with no server', async () => {
   try {
     const file = pathToFileURL(path.join(DIST, 'greencheck.html')).href;
     await page.goto(file);
-    await page.getByTestId('shape-factor').waitFor();
-    assert.ok(Math.abs(await shapeFactor(page) - 0.219157) < 1e-5);
+    await page.getByTestId('verdict').waitFor();
+    assert.equal(await verdict(page), 'complies');
+    await page.locator('#f-envelope-wall_u').fill('0.7');
+    await page.waitForFunction(() => document.querySelector('[data-testid=verdict]').dataset.verdict === 'fails');
     await page.screenshot({ path: path.join(ARTIFACTS, 'single-file.png') });
     assert.deepEqual(requests.filter((u) => !u.startsWith('data:') && u !== file), []);
     assert.deepEqual(errors, []);

@@ -1,0 +1,63 @@
+//! The verdict banner: the report's verdict with the checks that decided it.
+
+use greencheck_core::report::{Report, Verdict};
+use yew::prelude::*;
+
+use crate::components::checks_table::check_label;
+use crate::i18n::{t, Lang};
+
+/// Props of [`VerdictBanner`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct VerdictProps {
+    /// The report.
+    pub report: Report,
+    /// True when some input is not accepted and the report shows the last valid input.
+    pub stale: bool,
+    /// UI language.
+    pub lang: Lang,
+}
+
+/// The verdict code used in `data-verdict` and CSS (`complies` | `tradeoff` | `fails` | `incomplete`).
+pub fn verdict_code(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Complies => "complies",
+        Verdict::Tradeoff => "tradeoff",
+        Verdict::Fails => "fails",
+        Verdict::Incomplete => "incomplete",
+    }
+}
+
+fn icon(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Complies => "✓",
+        Verdict::Tradeoff => "≈",
+        Verdict::Fails => "✗",
+        Verdict::Incomplete => "?",
+    }
+}
+
+/// The banner.
+#[function_component(VerdictBanner)]
+pub fn verdict_banner(p: &VerdictProps) -> Html {
+    let r = &p.report;
+    let code = verdict_code(r.verdict);
+    let decisive = r.decisive.iter().filter_map(|id| r.check(id)).map(|c| {
+        html! { <li><a href={format!("#check-{}", c.id)}>{ check_label(p.lang, c) }</a>{ format!(" · {}", c.clause) }</li> }
+    });
+    let errors = r.errors.iter().map(|e| html! { <li>{ format!("{}: {}", e.path, p.lang.pick(&e.message_zh, &e.message_en)) }</li> });
+    html! {
+        <section class={classes!("verdict", format!("v-{code}"), p.stale.then_some("stale"))}
+                 data-testid="verdict" data-verdict={code} data-stale={p.stale.to_string()} aria-live="polite">
+            <p class="verdict-title"><span class="icon" aria-hidden="true">{ icon(r.verdict) }</span>
+                { t(p.lang, &format!("verdict.{code}")) }</p>
+            if p.stale { <p class="stale-note" role="status">{ t(p.lang, "verdict.stale") }</p> }
+            if !r.decisive.is_empty() {
+                <div class="decisive"><span>{ t(p.lang, "verdict.decisive") }{ "：" }</span><ul>{ for decisive }</ul></div>
+            }
+            if !r.missing.is_empty() {
+                <p class="missing">{ t(p.lang, "verdict.missing") }{ "：" }{ r.missing.join(", ") }</p>
+            }
+            if !r.errors.is_empty() { <ul class="report-errors">{ for errors }</ul> }
+        </section>
+    }
+}

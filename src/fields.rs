@@ -1,0 +1,388 @@
+//! The input form as data: which project paths are edited, with which label, unit and kind.
+
+use greencheck_core::editor::FieldKind;
+
+/// One input field of the form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldSpec {
+    /// Project path edited by the field (the project-format contract).
+    pub path: String,
+    /// i18n key of the label.
+    pub label: &'static str,
+    /// i18n key of the unit ("" for none).
+    pub unit: &'static str,
+    /// How the text is interpreted.
+    pub kind: FieldKind,
+    /// A range slider next to the number: (min, max, step).
+    pub slider: Option<(f64, f64, f64)>,
+    /// Choices (value, i18n key) for a select.
+    pub choices: &'static [(&'static str, &'static str)],
+}
+
+const fn spec(
+    path: &'static str,
+    label: &'static str,
+    unit: &'static str,
+    kind: FieldKind,
+) -> Spec {
+    (path, label, unit, kind, None, &[])
+}
+
+type Spec = (
+    &'static str,
+    &'static str,
+    &'static str,
+    FieldKind,
+    Option<(f64, f64, f64)>,
+    &'static [(&'static str, &'static str)],
+);
+
+fn build(rows: &[Spec]) -> Vec<FieldSpec> {
+    rows.iter()
+        .map(|(path, label, unit, kind, slider, choices)| FieldSpec {
+            path: (*path).to_owned(),
+            label,
+            unit,
+            kind: *kind,
+            slider: *slider,
+            choices,
+        })
+        .collect()
+}
+
+/// Building uses (project `use`).
+pub const USES: &[(&str, &str)] = &[
+    ("residential", "use.residential"),
+    ("office", "use.office"),
+    ("hotel", "use.hotel"),
+    ("commercial", "use.commercial"),
+    ("hospital", "use.hospital"),
+    ("school", "use.school"),
+    ("other_public", "use.other_public"),
+];
+
+/// Cities with climate data.
+pub const CITIES: &[(&str, &str)] = &[("hebi", "city.hebi"), ("zhengzhou", "city.zhengzhou")];
+
+const EDITIONS: &[(&str, &str)] = &[
+    ("2024", "GB/T 50378-2019 (2024)"),
+    ("2019", "GB/T 50378-2019"),
+];
+const STAGES: &[(&str, &str)] = &[("pre", "f.stage.pre"), ("final", "f.stage.final")];
+const GRADES: &[(&str, &str)] = &[("", "—"), ("1", "1"), ("2", "2"), ("3", "3")];
+const SOUND: &[(&str, &str)] = &[
+    ("none", "—"),
+    ("low", "low"),
+    ("mid", "mid"),
+    ("high", "high"),
+];
+
+/// Project section.
+pub fn project() -> Vec<FieldSpec> {
+    build(&[
+        spec("name", "f.name", "", FieldKind::Text),
+        ("city", "f.city", "", FieldKind::Choice, None, CITIES),
+        ("use", "f.use", "", FieldKind::Choice, None, USES),
+    ])
+}
+
+/// Massing section (box geometry).
+pub fn massing() -> Vec<FieldSpec> {
+    build(&[
+        spec("geometry.length_m", "f.length", "unit.m", FieldKind::Number),
+        spec("geometry.depth_m", "f.depth", "unit.m", FieldKind::Number),
+        spec("storeys", "f.storeys", "", FieldKind::Integer),
+        spec(
+            "storey_height_m",
+            "f.storey_height",
+            "unit.m",
+            FieldKind::Number,
+        ),
+        (
+            "geometry.orientation_deg",
+            "f.orientation",
+            "unit.deg",
+            FieldKind::Number,
+            Some((0.0, 359.0, 1.0)),
+            &[],
+        ),
+        spec(
+            "envelope.shape_factor",
+            "f.shape_factor",
+            "",
+            FieldKind::Number,
+        ),
+    ])
+}
+
+/// Per-facade fields for one facade.
+pub fn facade(name: &str) -> Vec<FieldSpec> {
+    let p = |f: &str| format!("facades.{name}.{f}");
+    vec![
+        FieldSpec {
+            path: p("wwr"),
+            label: "f.wwr",
+            unit: "",
+            kind: FieldKind::Ratio,
+            slider: Some((0.0, 0.95, 0.01)),
+            choices: &[],
+        },
+        FieldSpec {
+            path: p("window_u"),
+            label: "f.facade_window_u",
+            unit: "unit.u",
+            kind: FieldKind::Number,
+            slider: None,
+            choices: &[],
+        },
+        FieldSpec {
+            path: p("window_shgc"),
+            label: "f.facade_window_shgc",
+            unit: "",
+            kind: FieldKind::Ratio,
+            slider: None,
+            choices: &[],
+        },
+    ]
+}
+
+/// Envelope section.
+pub fn envelope() -> Vec<FieldSpec> {
+    build(&[
+        spec("envelope.wall_u", "f.wall_u", "unit.u", FieldKind::Number),
+        spec("envelope.roof_u", "f.roof_u", "unit.u", FieldKind::Number),
+        spec(
+            "envelope.window_u",
+            "f.window_u",
+            "unit.u",
+            FieldKind::Number,
+        ),
+        spec(
+            "envelope.window_shgc",
+            "f.window_shgc",
+            "",
+            FieldKind::Ratio,
+        ),
+    ])
+}
+
+/// Optional envelope elements.
+pub fn optional() -> Vec<FieldSpec> {
+    build(&[
+        spec(
+            "envelope.floor_over_outside_u",
+            "f.floor_over_outside_u",
+            "unit.u",
+            FieldKind::Number,
+        ),
+        spec(
+            "envelope.skylight_ratio",
+            "f.skylight_ratio",
+            "",
+            FieldKind::Ratio,
+        ),
+        spec(
+            "envelope.skylight_u",
+            "f.skylight_u",
+            "unit.u",
+            FieldKind::Number,
+        ),
+        spec(
+            "envelope.skylight_shgc",
+            "f.skylight_shgc",
+            "",
+            FieldKind::Ratio,
+        ),
+        spec(
+            "envelope.ground_perimeter_r",
+            "f.ground_perimeter_r",
+            "unit.r",
+            FieldKind::Number,
+        ),
+        spec(
+            "envelope.basement_wall_r",
+            "f.basement_wall_r",
+            "unit.r",
+            FieldKind::Number,
+        ),
+    ])
+}
+
+/// PV section.
+pub fn pv() -> Vec<FieldSpec> {
+    build(&[
+        spec(
+            "pv.installable_roof_area_m2",
+            "f.pv_roof",
+            "unit.m2",
+            FieldKind::Number,
+        ),
+        spec(
+            "pv.module_area_m2",
+            "f.pv_module",
+            "unit.m2",
+            FieldKind::Number,
+        ),
+        spec("pv.module_efficiency", "f.pv_eff", "", FieldKind::Ratio),
+        spec("pv.tilt_deg", "f.pv_tilt", "unit.deg", FieldKind::Number),
+        spec(
+            "pv.azimuth_deg",
+            "f.pv_azimuth",
+            "unit.deg",
+            FieldKind::Number,
+        ),
+        spec("pv.system_loss", "f.pv_loss", "", FieldKind::Ratio),
+    ])
+}
+
+/// Green-building self-assessment section.
+pub fn green() -> Vec<FieldSpec> {
+    build(&[
+        (
+            "green.edition",
+            "f.edition",
+            "",
+            FieldKind::Choice,
+            None,
+            EDITIONS,
+        ),
+        (
+            "green.stage",
+            "f.stage",
+            "",
+            FieldKind::Choice,
+            None,
+            STAGES,
+        ),
+        spec("green.prerequisites_met", "f.prereq", "", FieldKind::Flag),
+        spec("green.full_fitout", "f.fitout", "", FieldKind::Flag),
+        spec("green.carbon_statement", "f.carbon", "", FieldKind::Flag),
+        spec(
+            "green.window_airtightness_met",
+            "f.airtight",
+            "",
+            FieldKind::Flag,
+        ),
+        (
+            "green.water_fixture_grade",
+            "f.water",
+            "",
+            FieldKind::Integer,
+            None,
+            GRADES,
+        ),
+        (
+            "green.sound_insulation",
+            "f.sound",
+            "",
+            FieldKind::Choice,
+            None,
+            SOUND,
+        ),
+        spec(
+            "green.pollutant_reduction_pct",
+            "f.pollutant",
+            "unit.pct",
+            FieldKind::Number,
+        ),
+        spec(
+            "green.green_material_share_pct",
+            "f.material",
+            "unit.pct",
+            FieldKind::Number,
+        ),
+        spec(
+            "green.self_assessed.safety",
+            "f.sa.safety",
+            "",
+            FieldKind::Number,
+        ),
+        spec(
+            "green.self_assessed.health",
+            "f.sa.health",
+            "",
+            FieldKind::Number,
+        ),
+        spec(
+            "green.self_assessed.convenience",
+            "f.sa.convenience",
+            "",
+            FieldKind::Number,
+        ),
+        spec(
+            "green.self_assessed.resources",
+            "f.sa.resources",
+            "",
+            FieldKind::Number,
+        ),
+        spec(
+            "green.self_assessed.environment",
+            "f.sa.environment",
+            "",
+            FieldKind::Number,
+        ),
+        spec(
+            "green.self_assessed.bonus",
+            "f.sa.bonus",
+            "",
+            FieldKind::Number,
+        ),
+    ])
+}
+
+/// Estimate assumptions (advanced).
+pub fn assumptions() -> Vec<FieldSpec> {
+    build(&[
+        spec(
+            "assumptions.air_changes_per_h",
+            "f.ach",
+            "unit.ach",
+            FieldKind::Number,
+        ),
+        spec(
+            "assumptions.internal_gains_w_m2",
+            "f.gains",
+            "unit.wm2",
+            FieldKind::Number,
+        ),
+        spec(
+            "assumptions.heating_setpoint_c",
+            "f.heat_sp",
+            "unit.c",
+            FieldKind::Number,
+        ),
+        spec(
+            "assumptions.cooling_setpoint_c",
+            "f.cool_sp",
+            "unit.c",
+            FieldKind::Number,
+        ),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_label_and_unit_is_translated() {
+        let all = [
+            project(),
+            massing(),
+            facade("A"),
+            envelope(),
+            optional(),
+            pv(),
+            green(),
+            assumptions(),
+        ];
+        for f in all.iter().flatten() {
+            assert!(crate::i18n::has(f.label), "label {}", f.label);
+            assert!(
+                f.unit.is_empty() || crate::i18n::has(f.unit),
+                "unit {}",
+                f.unit
+            );
+        }
+    }
+}

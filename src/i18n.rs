@@ -1,0 +1,317 @@
+//! Every UI string in one place (Chinese first, English), and locale-aware number formatting.
+
+use serde::{Deserialize, Serialize};
+
+/// UI language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Lang {
+    /// 中文 (default).
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The `lang` attribute value.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// Picks the string of this language.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+/// (key, 中文, English).
+const STRINGS: &[(&str, &str, &str)] = &[
+    ("app.title", "鹤壁建筑节能与绿色建筑自检", "Hebi building energy & green-rating self-check"),
+    ("app.subtitle", "GB 55015-2021 · GB/T 50378-2019 · 寒冷B区", "GB 55015-2021 · GB/T 50378-2019 · cold zone B"),
+    ("app.privacy", "全部计算在本机浏览器中完成，不上传任何数据。", "Everything is computed in your browser; nothing is uploaded."),
+    ("lang.toggle", "English", "中文"),
+    ("lang.toggle.label", "切换语言", "Switch language"),
+    ("toolbar.template", "模板", "Template"),
+    ("toolbar.template.choose", "选择模板…", "Choose a template…"),
+    ("toolbar.save", "保存 .json", "Save .json"),
+    ("toolbar.open", "打开…", "Open…"),
+    ("toolbar.share", "分享链接", "Share link"),
+    ("toolbar.print", "打印自检报告", "Print report"),
+    ("toolbar.share.copied", "链接已复制到剪贴板（项目数据只在链接的 # 之后，不会发送到服务器）：", "Link copied (the project travels after the #, never sent to a server):"),
+    ("toolbar.share.ready", "分享链接（项目数据只在 # 之后，不会发送到服务器）：", "Share link (the project travels after the #, never sent to a server):"),
+    ("toolbar.drop", "也可把 .json 项目文件拖放到页面上打开。", "You can also drop a .json project file onto the page."),
+    ("sec.project", "项目", "Project"),
+    ("sec.massing", "体形与朝向", "Massing and orientation"),
+    ("sec.facades", "各立面窗墙比", "Window-to-wall ratio per facade"),
+    ("sec.envelope", "围护结构热工", "Envelope thermal performance"),
+    ("sec.optional", "其他围护部位（无则留空）", "Other envelope elements (leave empty if none)"),
+    ("sec.pv", "屋顶光伏", "Rooftop PV"),
+    ("sec.green", "绿色建筑自评", "Green-building self-assessment"),
+    ("sec.advanced", "高级：能耗估算假定", "Advanced: estimate assumptions"),
+    ("sec.results", "结果", "Results"),
+    ("f.name", "项目名称", "Project name"),
+    ("f.city", "城市（气候）", "City (climate)"),
+    ("f.use", "建筑类型", "Building use"),
+    ("f.length", "长度", "Length"),
+    ("f.depth", "进深", "Depth"),
+    ("f.storeys", "地上层数", "Storeys above ground"),
+    ("f.storey_height", "层高", "Storey height"),
+    ("f.orientation", "A 立面朝向（方位角）", "Facade A orientation (azimuth)"),
+    ("f.wwr", "窗墙比", "WWR"),
+    ("f.window_u", "窗 K", "Window K"),
+    ("f.window_shgc", "窗 SHGC", "Window SHGC"),
+    ("f.facade_window_u", "本立面窗 K（可选）", "This facade's window K (optional)"),
+    ("f.facade_window_shgc", "本立面 SHGC（可选）", "This facade's SHGC (optional)"),
+    ("f.wall_u", "外墙 K", "External wall K"),
+    ("f.roof_u", "屋面 K", "Roof K"),
+    ("f.floor_over_outside_u", "架空/外挑楼板 K", "Floor over outside air K"),
+    ("f.skylight_ratio", "天窗面积比", "Skylight / roof area"),
+    ("f.skylight_u", "天窗 K", "Skylight K"),
+    ("f.skylight_shgc", "天窗 SHGC", "Skylight SHGC"),
+    ("f.ground_perimeter_r", "周边地面 R", "Perimeter ground R"),
+    ("f.basement_wall_r", "地下室外墙 R", "Basement wall R"),
+    ("f.shape_factor", "体形系数（CAD 值，可选）", "Shape factor (CAD value, optional)"),
+    ("f.shape_factor.derived", "按体形计算", "derived from the massing"),
+    ("f.pv_roof", "可安装光伏屋面面积", "Installable roof area"),
+    ("f.pv_module", "组件面积", "Module area"),
+    ("f.pv_eff", "组件效率", "Module efficiency"),
+    ("f.pv_tilt", "倾角", "Tilt"),
+    ("f.pv_azimuth", "方位角", "Azimuth"),
+    ("f.pv_loss", "系统损失", "System loss"),
+    ("f.edition", "评价标准版本", "Standard edition"),
+    ("f.stage", "评价阶段", "Stage"),
+    ("f.stage.pre", "预评价", "pre-assessment"),
+    ("f.stage.final", "评价", "assessment"),
+    ("f.prereq", "控制项全部满足", "All prerequisites met"),
+    ("f.fitout", "全装修", "Full fit-out"),
+    ("f.carbon", "提供碳排放计算分析", "Carbon statement provided"),
+    ("f.airtight", "外窗气密性满足节能标准", "Window air-tightness meets the code"),
+    ("f.water", "卫生器具用水效率等级", "Water-fixture efficiency grade"),
+    ("f.sound", "住宅隔声水平", "Residential sound insulation"),
+    ("f.pollutant", "室内污染物浓度降低", "Indoor pollutant reduction"),
+    ("f.material", "绿色建材应用比例", "Green building materials share"),
+    ("f.sa.safety", "安全耐久 自评分", "Safety & durability, self-assessed"),
+    ("f.sa.health", "健康舒适 自评分", "Health & comfort, self-assessed"),
+    ("f.sa.convenience", "生活便利 自评分", "Convenience, self-assessed"),
+    ("f.sa.resources", "资源节约 其他项自评分", "Resource saving, other items"),
+    ("f.sa.environment", "环境宜居 自评分", "Environment, self-assessed"),
+    ("f.sa.bonus", "提高与创新 其他项自评分", "Bonus, other items"),
+    ("f.ach", "换气次数", "Air changes"),
+    ("f.gains", "室内得热", "Internal gains"),
+    ("f.heat_sp", "供暖设定温度", "Heating setpoint"),
+    ("f.cool_sp", "供冷设定温度", "Cooling setpoint"),
+    ("use.residential", "居住建筑", "Residential"),
+    ("use.office", "办公", "Office"),
+    ("use.hotel", "旅馆", "Hotel"),
+    ("use.commercial", "商场", "Commercial"),
+    ("use.hospital", "医院", "Hospital"),
+    ("use.school", "学校", "School"),
+    ("use.other_public", "其他公共建筑", "Other public"),
+    ("city.hebi", "鹤壁（安阳站气象数据）", "Hebi (Anyang weather station)"),
+    ("city.zhengzhou", "郑州", "Zhengzhou"),
+    ("geo.areas", "本项目使用实测面积模式（CAD 面积）；立面与面积请在项目文件中编辑。", "This project uses measured areas (from CAD); edit facades and areas in the project file."),
+    ("plan.title", "平面朝向示意", "Plan orientation"),
+    ("plan.desc", "建筑平面按朝向旋转；各立面按 GB 55015 附录 B.0.5 朝向分区着色并标注。", "Footprint rotated to its orientation; each facade coloured and labelled by its GB 55015 B.0.5 orientation class."),
+    ("verdict.complies", "满足规定性指标", "Complies (prescriptive path)"),
+    ("verdict.tradeoff", "需进行权衡判断", "Trade-off calculation required"),
+    ("verdict.fails", "不满足", "Does not comply"),
+    ("verdict.incomplete", "信息不完整", "Incomplete"),
+    ("verdict.decisive", "决定性条款", "Decisive checks"),
+    ("verdict.missing", "缺少数据", "Missing values"),
+    ("verdict.stale", "有输入未被接受：结果仍按上一次有效输入计算。", "Some input is not accepted: results still use the last valid input."),
+    ("checks.title", "GB 55015 逐条检查", "GB 55015 clause-by-clause checks"),
+    ("checks.check", "检查项", "Check"),
+    ("checks.value", "设计值", "Value"),
+    ("checks.limit", "限值", "Limit"),
+    ("checks.margin", "裕量", "Margin"),
+    ("checks.status", "结论", "Status"),
+    ("checks.clause", "条文", "Clause"),
+    ("checks.tbc", "待确认", "to be confirmed"),
+    ("checks.apply", "采用", "Apply"),
+    ("checks.tradeable", "可权衡", "tradeable"),
+    ("checks.not_tradeable", "不可权衡", "not tradeable"),
+    ("prov.T", "规范原文", "official text"),
+    ("prov.I", "推定值（原文缺失），待确认", "inferred (missing from the text), to be confirmed"),
+    ("prov.S", "第三方资料", "secondhand source"),
+    ("status.pass", "✓ 满足", "✓ pass"),
+    ("status.fail", "✗ 不满足", "✗ fail"),
+    ("status.not_applicable", "– 不适用", "– n/a"),
+    ("status.undetermined", "? 待补充", "? missing"),
+    ("check.shape_factor", "体形系数", "Shape factor"),
+    ("check.wwr", "窗墙比", "Window-to-wall ratio"),
+    ("check.skylight_ratio", "天窗面积比", "Skylight area ratio"),
+    ("check.roof_transparent_ratio", "屋面透光部分面积比", "Transparent roof share"),
+    ("check.u.roof", "屋面 K", "Roof K"),
+    ("check.u.wall", "外墙 K", "External wall K"),
+    ("check.u.floor_over_outside", "架空/外挑楼板 K", "Floor over outside air K"),
+    ("check.u.window", "外窗 K", "Window K"),
+    ("check.shgc.window", "外窗 SHGC", "Window SHGC"),
+    ("check.u.skylight", "天窗 K", "Skylight K"),
+    ("check.shgc.skylight", "天窗 SHGC", "Skylight SHGC"),
+    ("check.r.ground_perimeter", "周边地面 R", "Perimeter ground R"),
+    ("check.r.basement_wall", "地下室外墙 R", "Basement wall R"),
+    ("check.basic", "权衡判断前提", "Trade-off precondition"),
+    ("check.basic.wall_u", "权衡前提：外墙 K", "Trade-off precondition: wall K"),
+    ("check.basic.window_u", "权衡前提：外窗 K", "Trade-off precondition: window K"),
+    ("check.basic.floor_over_outside_u", "权衡前提：架空楼板 K", "Trade-off precondition: floor over outside air K"),
+    ("check.basic.wwr", "权衡前提：窗墙比", "Trade-off precondition: WWR"),
+    ("check.basic.shgc", "权衡前提：东西向 SHGC", "Trade-off precondition: E/W SHGC"),
+    ("energy.title", "能耗估算（估算值）", "Energy estimate (estimate)"),
+    ("energy.saving", "估算节能率", "Estimated energy-saving rate"),
+    ("energy.target", "目标", "target"),
+    ("energy.base", "规范基准", "code baseline"),
+    ("energy.ratio", "能耗比 E设计/E参照", "Energy ratio E_design/E_ref"),
+    ("energy.heating", "供暖需求", "Heating demand"),
+    ("energy.cooling", "供冷需求", "Cooling demand"),
+    ("energy.design", "设计建筑", "Design"),
+    ("energy.reference", "参照建筑", "Reference"),
+    ("energy.monthly", "逐月供暖+供冷需求", "Monthly heating + cooling demand"),
+    ("energy.meets", "达到目标", "meets the target"),
+    ("energy.misses", "未达到目标", "below the target"),
+    ("energy.note", "月平均稳态法估算，不代替认证软件的权衡判断计算。", "Monthly quasi-steady-state estimate; not a substitute for the certified trade-off calculation."),
+    ("energy.outlook.likely_pass", "权衡判断：可能通过", "Trade-off: likely to pass"),
+    ("energy.outlook.borderline", "权衡判断：处于临界（估算误差范围内）", "Trade-off: borderline (within the estimate's uncertainty)"),
+    ("energy.outlook.likely_fail", "权衡判断：可能不通过", "Trade-off: likely to fail"),
+    ("sens.title", "敏感性分析", "Sensitivity"),
+    ("sens.param", "变化参数", "Parameter"),
+    ("sens.y", "估算节能率", "estimated saving rate"),
+    ("sens.current", "当前值", "current"),
+    ("star.title", "绿色建筑星级（预估）", "Green-building star level (estimate)"),
+    ("star.level.none", "未达基本级", "below basic"),
+    ("star.level.basic", "基本级", "basic"),
+    ("star.level.one", "一星级 ★", "one star ★"),
+    ("star.level.two", "二星级 ★★", "two stars ★★"),
+    ("star.level.three", "三星级 ★★★", "three stars ★★★"),
+    ("star.total", "总得分", "Total score"),
+    ("star.next", "升级还需", "For the next level"),
+    ("star.q1", "安全耐久", "Safety"),
+    ("star.q2", "健康舒适", "Health"),
+    ("star.q3", "生活便利", "Convenience"),
+    ("star.q4", "资源节约", "Resources"),
+    ("star.q5", "环境宜居", "Environment"),
+    ("star.qa", "提高与创新", "Bonus"),
+    ("pv.title", "屋顶光伏", "Rooftop PV"),
+    ("pv.kwp", "装机容量", "Capacity"),
+    ("pv.annual", "年发电量", "Annual yield"),
+    ("pv.specific", "单位容量年发电量", "Specific yield"),
+    ("pv.coverage", "覆盖率（组件面积/可安装屋面）", "Coverage (module area / installable roof)"),
+    ("pv.share", "可再生能源占比", "Renewable share"),
+    ("pv.co2", "年减排 CO₂", "Avoided CO₂ per year"),
+    ("pv.none", "输入可安装屋面面积后计算光伏。", "Enter the installable roof area to estimate PV."),
+    ("notice.close", "关闭", "Dismiss"),
+    ("notice.storage_corrupt", "本机保存的项目无法读取，已另存备份并载入默认模板。", "The project saved in this browser could not be read; a backup copy was kept and the default template loaded."),
+    ("notice.storage_full", "本机存储已满或不可用，自动保存暂停；请用“保存 .json”下载项目。", "Browser storage is full or unavailable; autosave is paused — use “Save .json”."),
+    ("notice.open_failed", "无法打开该文件，当前项目未改动：", "Could not open that file; your project is unchanged:"),
+    ("notice.link_failed", "分享链接无法读取，当前项目未改动：", "The share link could not be read; your project is unchanged:"),
+    ("notice.link_conflict", "链接中包含另一个项目，而本机有尚未保存的项目。", "The link holds another project, and this browser has unsaved work."),
+    ("notice.link_open", "打开链接项目（本机项目另存为备份）", "Open the linked project (keep mine as a backup)"),
+    ("notice.link_keep", "保留本机项目", "Keep my project"),
+    ("notice.restore", "恢复备份项目", "Restore the backup"),
+    ("notice.loaded_backup", "已打开链接项目；原项目已备份，可随时恢复。", "Opened the linked project; your previous project is backed up and can be restored."),
+    ("print.title", "节能设计自检报告", "Energy-efficiency design self-check report"),
+    ("print.generated", "生成时间", "Generated"),
+    ("print.version", "greencheck 版本", "greencheck version"),
+    ("print.provenance", "数据来源：GB 55015-2021 条文及附录；GB/T 50378-2019（2024年版）；安阳 CSWD 典型气象年。标“待确认”的限值为原文缺失的推定值。", "Data: GB 55015-2021 clauses and appendices; GB/T 50378-2019 (2024 revision); Anyang CSWD typical year. Limits marked “to be confirmed” are inferred where the text is missing."),
+    ("print.inputs", "输入数据", "Inputs"),
+    ("panic.title", "程序出现内部错误。您的项目数据仍在：", "The app hit an internal error. Your project is safe:"),
+    ("panic.download", "下载我的项目", "Download my project"),
+    ("unit.m", "m", "m"),
+    ("unit.deg", "°", "°"),
+    ("unit.u", "W/(m²·K)", "W/(m²·K)"),
+    ("unit.r", "m²·K/W", "m²·K/W"),
+    ("unit.m2", "m²", "m²"),
+    ("unit.ach", "次/h", "1/h"),
+    ("unit.wm2", "W/m²", "W/m²"),
+    ("unit.c", "°C", "°C"),
+    ("unit.pct", "%", "%"),
+    ("unit.kwh_m2", "kWh/(m²·a)", "kWh/(m²·a)"),
+    ("yes", "是", "yes"),
+    ("no", "否", "no"),
+];
+
+/// The string for `key` in `lang`; the key itself when missing (a test guards against that).
+pub fn t(lang: Lang, key: &str) -> &'static str {
+    match STRINGS.iter().find(|(k, _, _)| *k == key) {
+        Some((_, zh, en)) => lang.pick(zh, en),
+        None => {
+            // Leak-free fallback: the key is 'static only when it came from a literal; show a marker.
+            "⟨?⟩"
+        }
+    }
+}
+
+/// Whether a key exists (tests use it to find missing translations).
+pub fn has(key: &str) -> bool {
+    STRINGS.iter().any(|(k, _, _)| *k == key)
+}
+
+/// A number with `digits` decimals and thousands separators (both locales group by thousands with ',').
+pub fn num(v: f64, digits: usize) -> String {
+    if !v.is_finite() {
+        return "—".into();
+    }
+    let s = format!("{:.*}", digits, v.abs());
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let mut grouped = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    let neg = v < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0');
+    let sign = if neg { "-" } else { "" };
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}.{frac}")
+    }
+}
+
+/// A ratio as a percentage, e.g. 0.8312 → "83.1 %" (zh: "83.1%").
+pub fn pct(lang: Lang, v: f64, digits: usize) -> String {
+    let n = num(v * 100.0, digits);
+    match lang {
+        Lang::Zh => format!("{n}%"),
+        Lang::En => format!("{n} %"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_is_unique_and_translated() {
+        for (i, (k, zh, en)) in STRINGS.iter().enumerate() {
+            assert!(!zh.is_empty() && !en.is_empty(), "{k}");
+            assert!(STRINGS[..i].iter().all(|(o, _, _)| o != k), "duplicate {k}");
+        }
+    }
+
+    #[test]
+    fn numbers() {
+        assert_eq!(num(1234567.891, 1), "1,234,567.9");
+        assert_eq!(num(0.5, 2), "0.50");
+        assert_eq!(num(-1234.0, 0), "-1,234");
+        assert_eq!(num(-0.001, 2), "0.00");
+        assert_eq!(num(f64::NAN, 2), "—");
+        assert_eq!(pct(Lang::Zh, 0.8312, 1), "83.1%");
+        assert_eq!(pct(Lang::En, 0.8312, 1), "83.1 %");
+    }
+
+    #[test]
+    fn missing_key_is_visible() {
+        assert_eq!(t(Lang::Zh, "no.such.key"), "⟨?⟩");
+        assert_eq!(
+            t(Lang::En, "app.title"),
+            "Hebi building energy & green-rating self-check"
+        );
+    }
+}

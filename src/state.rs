@@ -1,0 +1,190 @@
+//! The one UI state and the actions that change it (a Yew reducer).
+//!
+//! All derived values (the report, field texts, drafts) come from the core's [`Editor`]; this module only
+//! routes actions to it and keeps what is purely UI (language, notices, a link awaiting a decision).
+
+use std::rc::Rc;
+
+use greencheck_core::editor::{Editor, FieldKind};
+use greencheck_core::project::{Project, Template};
+use greencheck_core::report::FieldChange;
+use yew::Reducible;
+
+use crate::i18n::Lang;
+
+/// A message shown above the results.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// An i18n key, optionally followed by a detail (e.g. an error message in the current language).
+    Info(&'static str, Option<(String, String)>),
+    /// A share link holds another project while local work exists: ask before replacing it.
+    LinkConflict,
+    /// The linked project replaced local work, which is kept as a backup.
+    LinkOpened,
+}
+
+/// The app state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    /// The editing session (project, drafts, report).
+    pub editor: Editor,
+    /// UI language.
+    pub lang: Lang,
+    /// Current notice.
+    pub notice: Option<Notice>,
+    /// A project from a share link waiting for the user's decision.
+    pub pending_link: Option<Project>,
+    /// The project replaced by a link, restorable.
+    pub backup: Option<Project>,
+    /// Bumped on every project change, so effects (autosave) run once per change.
+    pub revision: u64,
+}
+
+/// Everything that can happen to the state.
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// The user typed into a field.
+    Edit {
+        /// Project path.
+        path: String,
+        /// Field kind.
+        kind: FieldKind,
+        /// The text.
+        text: String,
+    },
+    /// Apply a suggestion of a failing check.
+    Apply(FieldChange),
+    /// Start from a template.
+    Template(Template),
+    /// Replace the project (opened file).
+    Load(Project),
+    /// Switch language.
+    SetLang(Lang),
+    /// Show (or clear) a notice.
+    Notify(Option<Notice>),
+    /// A share link arrived while local work exists.
+    OfferLink(Project),
+    /// Accept the pending link; the current project becomes the backup.
+    AcceptLink,
+    /// Keep the local project; drop the pending link.
+    RejectLink,
+    /// Bring back the backup project.
+    RestoreBackup,
+}
+
+impl AppState {
+    /// A state on `editor` in `lang`.
+    pub fn new(editor: Editor, lang: Lang) -> AppState {
+        AppState {
+            editor,
+            lang,
+            notice: None,
+            pending_link: None,
+            backup: None,
+            revision: 0,
+        }
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        let mut changed = true;
+        match action {
+            Action::Edit { path, kind, text } => s.editor.edit(&path, kind, &text),
+            Action::Apply(change) => s.editor.apply(&change),
+            Action::Template(t) => match Project::template(t) {
+                Ok(p) => s.editor.load(p),
+                Err(_) => changed = false,
+            },
+            Action::Load(p) => s.editor.load(p),
+            Action::SetLang(l) => {
+                s.lang = l;
+                changed = false;
+            }
+            Action::Notify(n) => {
+                s.notice = n;
+                changed = false;
+            }
+            Action::OfferLink(p) => {
+                s.pending_link = Some(p);
+                s.notice = Some(Notice::LinkConflict);
+                changed = false;
+            }
+            Action::AcceptLink => match s.pending_link.take() {
+                Some(p) => {
+                    s.backup = Some(s.editor.project().clone());
+                    s.editor.load(p);
+                    s.notice = Some(Notice::LinkOpened);
+                }
+                None => changed = false,
+            },
+            Action::RejectLink => {
+                s.pending_link = None;
+                s.notice = None;
+                changed = false;
+            }
+            Action::RestoreBackup => match s.backup.take() {
+                Some(p) => {
+                    s.editor.load(p);
+                    s.notice = None;
+                }
+                None => changed = false,
+            },
+        }
+        if changed {
+            s.revision += 1;
+        }
+        Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state() -> Rc<AppState> {
+        let p = Project::template(Template::ResidentialHighRise).unwrap();
+        Rc::new(AppState::new(Editor::new(p), Lang::Zh))
+    }
+
+    #[test]
+    fn accepting_a_link_keeps_the_old_project_as_backup() {
+        let office = Project::template(Template::Office).unwrap();
+        let s = state().reduce(Action::OfferLink(office.clone()));
+        assert_eq!(s.notice, Some(Notice::LinkConflict));
+        assert_ne!(s.editor.project(), &office);
+        let s = s.reduce(Action::AcceptLink);
+        assert_eq!(s.editor.project(), &office);
+        assert_eq!(s.backup.as_ref().unwrap().name, "1号住宅楼");
+        let s = s.reduce(Action::RestoreBackup);
+        assert_eq!(s.editor.project().name, "1号住宅楼");
+    }
+
+    #[test]
+    fn rejecting_a_link_changes_nothing() {
+        let office = Project::template(Template::Office).unwrap();
+        let s0 = state();
+        let s = s0
+            .clone()
+            .reduce(Action::OfferLink(office))
+            .reduce(Action::RejectLink);
+        assert_eq!(s.editor, s0.editor);
+        assert_eq!(s.revision, s0.revision);
+    }
+
+    #[test]
+    fn edits_bump_the_revision_language_does_not() {
+        let s = state().reduce(Action::Edit {
+            path: "storeys".into(),
+            kind: FieldKind::Integer,
+            text: "12".into(),
+        });
+        assert_eq!(s.revision, 1);
+        assert_eq!(s.editor.project().storeys, 12);
+        let s = s.reduce(Action::SetLang(Lang::En));
+        assert_eq!(s.revision, 1);
+    }
+}

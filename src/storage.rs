@@ -1,0 +1,186 @@
+//! Browser I/O at the edges: localStorage autosave, the share-link fragment, file download.
+//! Every call tolerates a missing or failing API (private mode, full storage, file://).
+
+use std::collections::BTreeMap;
+
+use greencheck_core::editor::{Draft, Editor};
+use greencheck_core::project::Project;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+
+use crate::i18n::Lang;
+
+/// localStorage key of the autosaved session.
+pub const AUTOSAVE_KEY: &str = "greencheck/autosave";
+/// localStorage key of the language choice.
+pub const LANG_KEY: &str = "greencheck/lang";
+/// localStorage key where an unreadable autosave is kept.
+pub const BROKEN_KEY: &str = "greencheck/unreadable-backup";
+
+/// What is autosaved: the project text plus the drafts being typed.
+#[derive(Serialize, Deserialize)]
+struct Autosave {
+    format: String,
+    project: serde_json::Value,
+    #[serde(default)]
+    drafts: BTreeMap<String, Draft>,
+}
+
+const AUTOSAVE_FORMAT: &str = "greencheck-autosave/1";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The outcome of reading the autosave.
+pub enum Restored {
+    /// Nothing saved.
+    Nothing,
+    /// A session.
+    Session(Box<Editor>),
+    /// Something was saved but could not be read; it was copied to [`BROKEN_KEY`].
+    Unreadable,
+}
+
+/// Reads the autosaved session.
+pub fn restore() -> Restored {
+    let Some(raw) = storage().and_then(|s| s.get_item(AUTOSAVE_KEY).ok().flatten()) else {
+        return Restored::Nothing;
+    };
+    let parsed = serde_json::from_str::<Autosave>(&raw)
+        .ok()
+        .filter(|a| a.format == AUTOSAVE_FORMAT)
+        .and_then(|a| {
+            Project::from_value(a.project)
+                .ok()
+                .map(|p| Editor::with_drafts(p, a.drafts))
+        });
+    match parsed {
+        Some(e) => Restored::Session(Box::new(e)),
+        None => {
+            if let Some(s) = storage() {
+                let _ = s.set_item(BROKEN_KEY, &raw);
+            }
+            Restored::Unreadable
+        }
+    }
+}
+
+/// Saves the session; false when storage is unavailable or full.
+pub fn autosave(editor: &Editor) -> bool {
+    let project = serde_json::from_str(&editor.to_json()).unwrap_or(serde_json::Value::Null);
+    let a = Autosave {
+        format: AUTOSAVE_FORMAT.into(),
+        project,
+        drafts: editor.drafts().clone(),
+    };
+    let Ok(text) = serde_json::to_string(&a) else {
+        return false;
+    };
+    storage().is_some_and(|s| s.set_item(AUTOSAVE_KEY, &text).is_ok())
+}
+
+/// The autosaved project JSON as stored (for the panic banner's download), if any.
+pub fn autosaved_text() -> Option<String> {
+    storage()?.get_item(AUTOSAVE_KEY).ok().flatten()
+}
+
+/// The remembered language.
+pub fn load_lang() -> Option<Lang> {
+    match storage()?.get_item(LANG_KEY).ok().flatten()?.as_str() {
+        "en" => Some(Lang::En),
+        "zh" => Some(Lang::Zh),
+        _ => None,
+    }
+}
+
+/// Remembers the language.
+pub fn save_lang(lang: Lang) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(LANG_KEY, if lang == Lang::En { "en" } else { "zh" });
+    }
+}
+
+/// The URL fragment (with '#'), if any.
+pub fn fragment() -> Option<String> {
+    let h = web_sys::window()?.location().hash().ok()?;
+    (h.len() > 1).then_some(h)
+}
+
+/// Removes the fragment from the address bar without reloading (so a reload does not re-open the link).
+pub fn clear_fragment() {
+    if let Some(w) = web_sys::window() {
+        if let (Ok(history), Ok(path), Ok(search)) =
+            (w.history(), w.location().pathname(), w.location().search())
+        {
+            let _ = history.replace_state_with_url(
+                &wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&format!("{path}{search}")),
+            );
+        }
+    }
+}
+
+/// The page URL without its fragment, for building share links.
+pub fn base_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|h| h.split('#').next().unwrap_or_default().to_owned())
+        .unwrap_or_default()
+}
+
+/// Whether the page runs in embed mode (`?embed=1`).
+pub fn embed_mode() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|s| {
+            s.trim_start_matches('?')
+                .split('&')
+                .any(|kv| kv == "embed=1")
+        })
+}
+
+/// Offers `text` as a file download named `name`.
+pub fn download(name: &str, text: &str, mime: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(a) = doc.create_element("a") {
+        if let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() {
+            a.set_href(&url);
+            a.set_download(name);
+            a.click();
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// A file name for a project: its name with unsafe characters replaced.
+pub fn file_name(project: &Project) -> String {
+    let stem: String = project
+        .name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(60)
+        .collect();
+    format!(
+        "{}.greencheck.json",
+        if stem.is_empty() { "project" } else { &stem }
+    )
+}

@@ -1,0 +1,222 @@
+// The calculator as a designer uses it: inputs → verdict, templates, orientation, suggestions, language,
+// autosave, save/open, share links, print, embed. Each test runs in a fresh browser context.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, openApp, verdictOf, waitVerdict, waitCheck, ARTIFACTS, serve } from './harness.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('entering a design changes the verdict on every keystroke', async () => {
+  const app = await openApp(browser);
+  const { page } = app;
+  try {
+    assert.equal(await verdictOf(page), 'complies');
+    // Wall K 0.70 > C.0.1 basic 0.60 (residential): no trade-off possible.
+    await page.locator('#f-envelope-wall_u').fill('0.7');
+    await waitVerdict(page, 'fails');
+    await waitCheck(page, 'u.wall', 'fail');
+    await waitCheck(page, 'basic.wall_u', 'fail');
+    // 0.5: over the prescriptive 0.45 (> 3 storeys, table 3.1.8-5) but within 0.60 → trade-off.
+    await page.locator('#f-envelope-wall_u').fill('0.5');
+    await waitVerdict(page, 'tradeoff');
+    // Typing character by character (input events, not blur): "0.4" passes again.
+    await page.locator('#f-envelope-wall_u').fill('');
+    await page.locator('#f-envelope-wall_u').pressSequentially('0.4');
+    await waitVerdict(page, 'complies');
+    // South WWR 0.55 > 0.50 (3.1.4) → trade-off; 0.65 > 0.60 (C.0.1-4) → fails.
+    await page.locator('#f-facades-A-wwr').fill('0.55');
+    await waitCheck(page, 'wwr.A', 'fail');
+    await page.locator('#f-facades-A-wwr').fill('0.65');
+    await waitVerdict(page, 'fails');
+    assert.deepEqual(app.errors, []);
+  } finally { await app.close(); }
+});
+
+test('each template loads and is evaluated', async () => {
+  const app = await openApp(browser);
+  const { page } = app;
+  try {
+    for (const [value, name] of [['villa', '低层别墅'], ['office', '办公'], ['residential_highrise', '1号住宅楼']]) {
+      await page.getByTestId('template').selectOption(value);
+      await page.waitForFunction((n) => document.querySelector('#f-name').value.includes(n), name);
+      assert.ok(['complies', 'tradeoff', 'fails', 'incomplete'].includes(await verdictOf(page)));
+      assert.ok(await page.locator('[data-testid^="check-"]').count() > 10);
+    }
+    // The villa (3 storeys) uses the ≤ 3 storeys column: wall K ≤ 0.35.
+    await page.getByTestId('template').selectOption('villa');
+    await page.waitForFunction(() => document.querySelector('#f-name').value === '低层别墅');
+    assert.match(await page.getByTestId('check-u.wall').innerText(), /0\.35/);
+  } finally { await app.close(); }
+});
+
+test('turning the orientation moves facade A from south to west', async () => {
+  const app = await openApp(browser);
+  const { page } = app;
+  try {
+    const classOfA = () => page.locator('[data-testid=plan-view] [data-facade=A]').getAttribute('data-orientation');
+    assert.equal(await classOfA(), 'S');
+    // 210° is still south (B.0.5: South = [150°, 210°]); 211° is west.
+    await page.locator('#f-geometry-orientation_deg').fill('210');
+    await page.waitForFunction(() => document.querySelector('[data-facade=A]').dataset.orientation === 'S');
+    await page.locator('#f-geometry-orientation_deg').fill('225');
+    await page.waitForFunction(() => document.querySelector('[data-facade=A]').dataset.orientation === 'W');
+    // A at 225° is west: its WWR 0.45 now exceeds the east/west limit 0.35 → trade-off.
+    await waitCheck(page, 'wwr.A', 'fail');
+    assert.match(await page.getByTestId('check-wwr.A').innerText(), /0\.350/);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'orientation-225.png'), fullPage: false });
+    // The slider drives the same value.
+    await page.locator('.field:has(#f-geometry-orientation_deg) .slider').fill('90');
+    await page.waitForFunction(() => document.querySelector('[data-facade=A]').dataset.orientation === 'E');
+  } finally { await app.close(); }
+});
+
+test('applying a suggestion fixes the failing check', async () => {
+  const app = await openApp(browser);
+  const { page } = app;
+  try {
+    await page.locator('#f-envelope-roof_u').fill('0.4');
+    await waitCheck(page, 'u.roof', 'fail');
+    const apply = page.locator('tr.suggestion button[data-field="envelope.roof_u"]').first();
+    await apply.click();
+    await waitCheck(page, 'u.roof', 'pass');
+    assert.equal(await page.locator('#f-envelope-roof_u').inputValue(), '0.3');
+  } finally { await app.close(); }
+});
+
+test('language toggle switches every label and is remembered', async () => {
+  const app = await openApp(browser);
+  const { page } = app;
+  try {
+    assert.match(await page.locator('h1').first().innerText(), /鹤壁/);
+    await page.getByTestId('lang').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.match(await page.locator('h1').first().innerText(), /Hebi building energy/);
+    assert.match(await page.getByTestId('verdict').innerText(), /Complies/);
+    await page.reload();
+    await page.getByTestId('verdict').waitFor();
+    assert.match(await page.getByTestId('verdict').innerText(), /Complies/);
+  } finally { await app.close(); }
+});
+
+test('autosave keeps the project and even a half-typed value across a reload', async () => {
+  const app = await openApp(browser);
+  const { page } = app;
+  try {
+    await page.locator('#f-name').fill('3号楼');
+    await page.locator('#f-envelope-wall_u').fill('0.5');
+    await waitVerdict(page, 'tradeoff');
+    await page.locator('#f-envelope-roof_u').fill('0.2x');
+    await page.reload();
+    await page.getByTestId('verdict').waitFor();
+    assert.equal(await page.locator('#f-name').inputValue(), '3号楼');
+    assert.equal(await page.locator('#f-envelope-wall_u').inputValue(), '0.5');
+    assert.equal(await page.locator('#f-envelope-roof_u').inputValue(), '0.2x');
+    assert.equal(await verdictOf(page), 'tradeoff');
+  } finally { await app.close(); }
+});
+
+test('save downloads the project and open loads it back', async () => {
+  const app = await openApp(browser);
+  const { page } = app;
+  try {
+    await page.locator('#f-name').fill('往返测试');
+    await page.locator('#f-envelope-wall_u').fill('0.5');
+    await waitVerdict(page, 'tradeoff');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('save').click()]);
+    const file = path.join(ARTIFACTS, 'saved-project.json');
+    await download.saveAs(file);
+    const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
+    assert.equal(saved.format, 'greencheck/1');
+    assert.equal(saved.name, '往返测试');
+    assert.equal(saved.envelope.wall_u, 0.5);
+    await page.getByTestId('template').selectOption('office');
+    await page.waitForFunction(() => document.querySelector('#f-name').value !== '往返测试');
+    await page.getByTestId('open').setInputFiles(file);
+    await page.waitForFunction(() => document.querySelector('#f-name').value === '往返测试');
+    await waitVerdict(page, 'tradeoff');
+    // A broken file changes nothing and says why.
+    await page.getByTestId('open').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "greencheck/1", "storeys": ') });
+    await page.getByTestId('notice').waitFor();
+    assert.equal(await page.locator('#f-name').inputValue(), '往返测试');
+  } finally { await app.close(); }
+});
+
+test('a share link carries the project in the fragment and opens it elsewhere', async () => {
+  const app = await openApp(browser);
+  const { page } = app;
+  try {
+    await page.locator('#f-name').fill('分享的项目');
+    await page.locator('#f-facades-A-wwr').fill('0.55');
+    await waitVerdict(page, 'tradeoff');
+    await page.getByTestId('share').click();
+    const link = await page.getByTestId('share-url').inputValue();
+    assert.match(link, /#p=[A-Za-z0-9_-]+$/);
+    // A new visitor (fresh context, no local work) opens the project directly.
+    const other = await browser.newContext();
+    const p2 = await other.newPage();
+    const seen = [];
+    p2.on('request', (r) => seen.push(r.url()));
+    await p2.goto(link);
+    await p2.waitForFunction(() => document.querySelector('#f-name')?.value === '分享的项目');
+    assert.equal(await verdictOf(p2), 'tradeoff');
+    assert.ok(seen.every((u) => !u.includes('#p=') && !u.includes('p=')), 'the project never reaches the server');
+    await other.close();
+    // Someone with local work is asked first, and can keep theirs.
+    await page.getByTestId('template').selectOption('office');
+    await page.goto(link);
+    await page.getByTestId('link-keep').click();
+    assert.notEqual(await page.locator('#f-name').inputValue(), '分享的项目');
+    // … or open it, keeping theirs as a restorable backup.
+    await page.goto(link);
+    await page.getByTestId('link-open').click();
+    await page.waitForFunction(() => document.querySelector('#f-name').value === '分享的项目');
+    await page.getByTestId('restore-backup').click();
+    await page.waitForFunction(() => document.querySelector('#f-name').value !== '分享的项目');
+    // A corrupt link is reported and changes nothing.
+    const before = await page.locator('#f-name').inputValue();
+    await page.goto(link.replace(/#p=.*/, '#p=not-a-valid-link'));
+    await page.getByTestId('notice').waitFor();
+    assert.equal(await page.locator('#f-name').inputValue(), before);
+  } finally { await app.close(); }
+});
+
+test('print produces an A4 self-check report without controls', async () => {
+  const app = await openApp(browser);
+  const { page } = app;
+  try {
+    await page.locator('#f-envelope-wall_u').fill('0.5');
+    await waitVerdict(page, 'tradeoff');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.toolbar').isVisible(), false);
+    assert.equal(await page.locator('.slider').first().isVisible(), false);
+    assert.equal(await page.locator('.print-header').isVisible(), true);
+    assert.match(await page.locator('.print-header').innerText(), /节能设计自检报告/);
+    const pdf = await page.pdf({ path: path.join(ARTIFACTS, 'report.pdf'), format: 'A4', printBackground: true });
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+    assert.ok(pages >= 1 && pages <= 8, `pages: ${pages}`);
+  } finally { await app.close(); }
+});
+
+test('embed mode hides the page chrome and posts its height to the parent', async () => {
+  const { server, url } = await serve();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(url + 'index.html?embed=1');
+    await page.getByTestId('verdict').waitFor();
+    assert.equal(await page.locator('header.chrome').count(), 0);
+    const parent = await context.newPage();
+    const height = await parent.evaluate((src) => new Promise((resolve) => {
+      window.addEventListener('message', (e) => { if (e.data?.type === 'greencheck:height') resolve(e.data.height); });
+      const f = document.createElement('iframe');
+      f.src = src; f.style.width = '800px'; f.style.height = '300px';
+      document.body.appendChild(f);
+    }), `${url}index.html?embed=1`);
+    assert.ok(height > 300, `height ${height}`);
+  } finally { await context.close(); server.close(); }
+});
