@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::input::{parse_number, NumberKind};
 use crate::project::Project;
 use crate::report::{FieldChange, Report};
 
@@ -35,9 +36,11 @@ pub struct Draft {
 /// How a field's text is interpreted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldKind {
-    /// A number; empty text removes an optional value (required ones then report "missing").
+    /// A number, parsed by [`crate::input::parse_number`] with the path's [`NumberKind`] (full-width
+    /// digits, unit suffixes, "35%" where the kind is a ratio); empty text removes an optional value
+    /// (required ones then report "missing").
     Number,
-    /// A ratio: like `Number`, and "35%" also means 0.35.
+    /// A ratio (the UI offers a slider); parsed like `Number`.
     Ratio,
     /// A whole number (storeys).
     Integer,
@@ -128,7 +131,7 @@ impl Editor {
             FieldKind::Choice => Ok(Some(Value::String(text.to_owned()))),
             FieldKind::Flag => Ok(Some(Value::Bool(text == "true"))),
             FieldKind::Number | FieldKind::Ratio | FieldKind::Integer => {
-                parse_field_number(text, kind)
+                parse_field_number(path, text, kind)
             }
         };
         match parsed {
@@ -224,12 +227,20 @@ pub fn format_number(v: f64) -> String {
     }
 }
 
-fn parse_field_number(text: &str, kind: FieldKind) -> Result<Option<Value>, FieldError> {
+fn parse_field_number(
+    path: &str,
+    text: &str,
+    kind: FieldKind,
+) -> Result<Option<Value>, FieldError> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
     }
-    let v = parse_plain(t, kind == FieldKind::Ratio)?;
+    let number_kind = NumberKind::for_path(path).unwrap_or(NumberKind::GENERIC);
+    let v = parse_number(t, number_kind).map_err(|e| FieldError {
+        zh: e.message_zh(),
+        en: e.message_en(),
+    })?;
     if kind == FieldKind::Integer && v.fract() != 0.0 {
         return Err(FieldError {
             zh: "请输入整数".into(),
@@ -237,21 +248,6 @@ fn parse_field_number(text: &str, kind: FieldKind) -> Result<Option<Value>, Fiel
         });
     }
     Ok(Some(number_value(v)))
-}
-
-// TEMPORARY until core::input lands: plain decimal or percent.
-fn parse_plain(t: &str, percent: bool) -> Result<f64, FieldError> {
-    let (num, scale) = match t.strip_suffix('%') {
-        Some(n) if percent => (n.trim(), 100.0),
-        _ => (t, 1.0),
-    };
-    match num.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v / scale),
-        _ => Err(FieldError {
-            zh: "请输入数字".into(),
-            en: "enter a number".into(),
-        }),
-    }
 }
 
 /// Splits `a.b[2].c` into keys and indices.
@@ -380,6 +376,36 @@ mod tests {
         let mut e = highrise();
         e.edit("facades.C.wwr", FieldKind::Ratio, "35%");
         assert_eq!(e.project().facades["C"].wwr, Some(0.35));
+    }
+
+    #[test]
+    fn full_width_digits_spaces_and_units_are_normalised_comma_is_refused() {
+        let mut e = highrise();
+        e.edit("facades.C.wwr", FieldKind::Ratio, "　０.３５ ");
+        assert_eq!(e.project().facades["C"].wwr, Some(0.35));
+        e.edit("geometry.length_m", FieldKind::Number, "48 m");
+        assert!(e.draft("geometry.length_m").is_none());
+        e.edit("envelope.wall_u", FieldKind::Number, "0,35");
+        let d = e.draft("envelope.wall_u").expect("comma refused");
+        assert!(d.error.en.contains("0.35"), "{}", d.error.en);
+        assert_eq!(e.project().envelope.wall_u, Some(0.42));
+        for bad in ["-", "NaN", "inf", "1e999", "-0.3", "0"] {
+            e.edit("envelope.wall_u", FieldKind::Number, bad);
+            assert!(e.draft("envelope.wall_u").is_some(), "{bad} accepted");
+            assert_eq!(e.project().envelope.wall_u, Some(0.42));
+        }
+    }
+
+    #[test]
+    fn fields_without_a_specific_kind_take_any_finite_number() {
+        let mut e = highrise();
+        e.edit("assumptions.air_changes_per_h", FieldKind::Number, "0.8");
+        assert_eq!(
+            e.project().assumptions.get("air_changes_per_h"),
+            Some(&Value::from(0.8))
+        );
+        e.edit("green.self_assessed.safety", FieldKind::Number, "1e9x");
+        assert!(e.draft("green.self_assessed.safety").is_some());
     }
 
     #[test]

@@ -257,6 +257,14 @@ impl NumberKind {
         "m³",
         VOLUME_SUFFIXES,
     );
+    /// Any finite number within ±10⁹, for fields without a specific kind (estimate assumptions,
+    /// self-assessed points): the owning section validates their meaning.
+    pub const GENERIC: NumberKind = NumberKind::new(
+        NumberClass::Coefficient,
+        Range::new(-1.0e9, true, 1.0e9, true),
+        "",
+        NO_SUFFIX,
+    );
     /// Shape factor override, (0, 5] 1/m.
     pub const SHAPE_FACTOR: NumberKind = NumberKind::new(
         NumberClass::ShapeFactor,
