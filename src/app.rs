@@ -8,9 +8,13 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::checks_table::ChecksTable;
+use crate::components::energy_card::EnergyCard;
 use crate::components::notice::NoticeBar;
 use crate::components::plan_view::PlanView;
+use crate::components::pv_card::PvCard;
 use crate::components::section::Section;
+use crate::components::sensitivity::Sensitivity;
+use crate::components::star_card::StarCard;
 use crate::components::toolbar::Toolbar;
 use crate::components::verdict::VerdictBanner;
 use crate::fields;
@@ -291,7 +295,17 @@ pub fn app() -> Html {
                 </form>
                 <div class="results" aria-label={t(lang, "sec.results")}>
                     <VerdictBanner report={report.clone()} stale={editor.is_stale()} {lang} />
+                    if let Some(e) = &report.energy {
+                        <EnergyCard energy={e.clone()} {lang} />
+                    }
                     <ChecksTable checks={report.checks.clone()} {lang} {on_apply} />
+                    if report.energy.is_some() {
+                        <Sensitivity project={project.clone()} facades={project.facade_names()} target_rate={report.energy.as_ref().map(|e| e.target_rate)} {lang} />
+                    }
+                    if let Some(s) = &report.star {
+                        <StarCard star={s.clone()} {lang} />
+                    }
+                    <PvCard pv={report.pv.clone()} {lang} />
                     <p class="print-only provenance">{ t(lang, "print.provenance") }</p>
                 </div>
             </div>

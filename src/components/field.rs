@@ -52,6 +52,25 @@ fn choice_label(lang: Lang, key: &str) -> String {
 pub fn field(p: &FieldProps) -> Html {
     let id = field_id(&p.spec.path);
     let node = use_node_ref();
+    let select_ref = use_node_ref();
+    // A select shows the stored choice, or its first choice (the default) when the value is absent.
+    {
+        let select_ref = select_ref.clone();
+        let shown = if p.text.is_empty() {
+            p.spec
+                .choices
+                .first()
+                .map(|(v, _)| (*v).to_owned())
+                .unwrap_or_default()
+        } else {
+            p.text.clone()
+        };
+        use_effect_with(shown, move |shown| {
+            if let Some(sel) = select_ref.cast::<HtmlSelectElement>() {
+                sel.set_value(shown);
+            }
+        });
+    }
     // The text box is not controlled while the user types in it: re-rendering the state's text into a focused
     // box would fight fast typing and reformat half-typed numbers ("1.0" → "1"). Outside changes (templates,
     // suggestions, sliders, opened files) are written in when the box is not focused.
@@ -112,9 +131,9 @@ pub fn field(p: &FieldProps) -> Html {
 
     let control = if !p.spec.choices.is_empty() {
         html! {
-            <select id={id.clone()} onchange={on_change_select} aria-invalid={invalid.to_string()}>
+            <select id={id.clone()} ref={select_ref} onchange={on_change_select} aria-invalid={invalid.to_string()}>
                 { for p.spec.choices.iter().map(|(v, k)| html! {
-                    <option value={*v} selected={*v == p.text}>{ choice_label(p.lang, k) }</option>
+                    <option value={*v}>{ choice_label(p.lang, k) }</option>
                 }) }
             </select>
         }

@@ -1,9 +1,13 @@
 //! UI components, one per file. Each takes what it shows as props and reports changes via `on*` callbacks.
 
 pub mod checks_table;
+pub mod energy_card;
 pub mod field;
 pub mod notice;
 pub mod plan_view;
+pub mod pv_card;
 pub mod section;
+pub mod sensitivity;
+pub mod star_card;
 pub mod toolbar;
 pub mod verdict;

@@ -220,3 +220,36 @@ test('embed mode hides the page chrome and posts its height to the parent', asyn
     assert.ok(height > 300, `height ${height}`);
   } finally { await context.close(); server.close(); }
 });
+
+test('energy, sensitivity, star and PV cards follow the design', async () => {
+  const app = await openApp(browser);
+  const { page } = app;
+  try {
+    const rate = async () => Number(await page.getByTestId('saving-rate').getAttribute('data-value'));
+    const before = await rate();
+    assert.ok(before > 0.6 && before < 0.95, `saving rate ${before}`);
+    // Better envelope → lower design energy → higher estimated saving rate (reference unchanged).
+    await page.locator('#f-envelope-wall_u').fill('0.25');
+    await page.locator('#f-envelope-window_u').fill('1.1');
+    await page.waitForFunction((b) => Number(document.querySelector('[data-testid=saving-rate]').dataset.value) > b, before);
+    // The sensitivity chart marks the current value of the chosen parameter.
+    await page.getByTestId('sens-param').selectOption('wall_u');
+    await page.waitForFunction(() => document.querySelector('[data-testid=sens-current]')?.dataset.x === '0.25');
+    assert.ok(await page.locator('[data-testid=sens-chart] rect[class^=band-]').count() > 10);
+    // PV: 1000 m² of installable roof, 500 m² of modules at 21 % → 105 kWp.
+    await page.locator('#f-pv-installable_roof_area_m2').fill('1000');
+    await page.locator('#f-pv-module_area_m2').fill('500');
+    await page.waitForFunction(() => /105\.0 kWp/.test(document.querySelector('[data-testid=pv-kwp]')?.innerText || ''));
+    // Star level: prerequisites unticked → below basic; ticking them raises it.
+    assert.equal(await page.getByTestId('star-level').getAttribute('data-level'), 'none');
+    await page.locator('summary', { hasText: '绿色建筑自评' }).click();
+    // Absent choices show their defaults: 2024 edition, pre-assessment, no sound-insulation level.
+    assert.equal(await page.locator('#f-green-edition').inputValue(), '2024');
+    assert.equal(await page.locator('#f-green-stage').inputValue(), 'pre');
+    assert.equal(await page.locator('#f-green-sound_insulation').inputValue(), 'none');
+    assert.equal(await page.getByTestId('sens-param').inputValue(), 'wall_u');
+    await page.locator('#f-green-prerequisites_met').check();
+    await page.waitForFunction(() => document.querySelector('[data-testid=star-level]').dataset.level !== 'none');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'cards.png'), fullPage: true });
+  } finally { await app.close(); }
+});

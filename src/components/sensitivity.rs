@@ -1,0 +1,241 @@
+//! The sensitivity chart: the estimated saving rate as one parameter varies (the core's sweep), with the
+//! GB 55015 verdict bands shaded, the target line and the current value marked.
+
+use greencheck_core::project::Project;
+use greencheck_core::report::Verdict;
+use greencheck_core::sweep::{sweep, SweepParam, SweepPoint};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::components::verdict::verdict_code;
+use crate::i18n::{num, pct, t, Lang};
+
+/// Props of [`Sensitivity`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct SensitivityProps {
+    /// The project (last valid).
+    pub project: Project,
+    /// Facade names (for the WWR choices).
+    pub facades: Vec<String>,
+    /// The target saving rate (83 % / 78 %), if the estimate ran.
+    pub target_rate: Option<f64>,
+    /// UI language.
+    pub lang: Lang,
+}
+
+/// A parameter the chart can vary: id, label (zh, en), project path of its current value, display range.
+#[derive(Clone, PartialEq)]
+struct Param {
+    id: String,
+    zh: String,
+    en: String,
+    path: String,
+    range: (f64, f64),
+    sweep: SweepParam,
+}
+
+/// Display ranges of the chart's x axis (a view setting, not a code limit).
+fn params(facades: &[String]) -> Vec<Param> {
+    let mut out: Vec<Param> = facades
+        .iter()
+        .map(|f| Param {
+            id: format!("wwr.{f}"),
+            zh: format!("窗墙比 {f}"),
+            en: format!("WWR {f}"),
+            path: format!("facades.{f}.wwr"),
+            range: (0.0, 0.9),
+            sweep: SweepParam::Wwr(f.clone()),
+        })
+        .collect();
+    let fixed = [
+        (
+            "wall_u",
+            "外墙 K",
+            "Wall K",
+            "envelope.wall_u",
+            (0.15, 1.0),
+            SweepParam::WallU,
+        ),
+        (
+            "roof_u",
+            "屋面 K",
+            "Roof K",
+            "envelope.roof_u",
+            (0.1, 0.8),
+            SweepParam::RoofU,
+        ),
+        (
+            "window_u",
+            "窗 K",
+            "Window K",
+            "envelope.window_u",
+            (0.8, 3.2),
+            SweepParam::WindowU,
+        ),
+        (
+            "window_shgc",
+            "窗 SHGC",
+            "Window SHGC",
+            "envelope.window_shgc",
+            (0.15, 0.8),
+            SweepParam::WindowShgc,
+        ),
+        (
+            "orientation",
+            "朝向",
+            "Orientation",
+            "geometry.orientation_deg",
+            (0.0, 355.0),
+            SweepParam::Orientation,
+        ),
+        (
+            "storeys",
+            "层数",
+            "Storeys",
+            "storeys",
+            (1.0, 40.0),
+            SweepParam::Storeys,
+        ),
+    ];
+    out.extend(
+        fixed
+            .into_iter()
+            .map(|(id, zh, en, path, range, sweep)| Param {
+                id: id.into(),
+                zh: zh.into(),
+                en: en.into(),
+                path: path.into(),
+                range,
+                sweep,
+            }),
+    );
+    out
+}
+
+const W: f64 = 320.0;
+const H: f64 = 150.0;
+const PAD_L: f64 = 40.0;
+const PAD_B: f64 = 20.0;
+const STEPS: usize = 60;
+
+/// The chart.
+#[function_component(Sensitivity)]
+pub fn sensitivity(p: &SensitivityProps) -> Html {
+    let lang = p.lang;
+    let all = params(&p.facades);
+    let selected = use_state(|| all.first().map(|x| x.id.clone()).unwrap_or_default());
+    let param = all
+        .iter()
+        .find(|x| x.id == *selected)
+        .or(all.first())
+        .cloned();
+    let points = {
+        let key = (p.project.clone(), param.as_ref().map(|x| x.id.clone()));
+        let param = param.clone();
+        use_memo(key, move |(project, _)| match &param {
+            Some(x) => sweep(project, x.sweep.clone(), x.range.0, x.range.1, STEPS),
+            None => Vec::new(),
+        })
+    };
+    let on_change = {
+        let selected = selected.clone();
+        Callback::from(move |e: Event| {
+            selected.set(e.target_unchecked_into::<HtmlSelectElement>().value())
+        })
+    };
+    let select_ref = use_node_ref();
+    {
+        let select_ref = select_ref.clone();
+        use_effect_with((*selected).clone(), move |id| {
+            if let Some(sel) = select_ref.cast::<HtmlSelectElement>() {
+                sel.set_value(id);
+            }
+        });
+    }
+    let Some(param) = param else { return html! {} };
+    let current = serde_json::to_value(&p.project)
+        .ok()
+        .and_then(|v| greencheck_core::editor::get_path(&v, &param.path).and_then(|x| x.as_f64()));
+    let chart = chart(&points, &param, current, p.target_rate, lang);
+    html! {
+        <section class="card sensitivity" aria-labelledby="sens-title">
+            <h2 id="sens-title">{ t(lang, "sens.title") }</h2>
+            <label for="sens-param">{ t(lang, "sens.param") }{ " " }</label>
+            <select id="sens-param" data-testid="sens-param" ref={select_ref} onchange={on_change}>
+                { for all.iter().map(|x| html! { <option value={x.id.clone()}>{ lang.pick(&x.zh, &x.en) }</option> }) }
+            </select>
+            { chart }
+            <p class="note legend">
+                <span class="band-complies key">{ "▮ " }{ t(lang, "verdict.complies") }</span>{ " " }
+                <span class="band-tradeoff key">{ "▮ " }{ t(lang, "verdict.tradeoff") }</span>{ " " }
+                <span class="band-fails key">{ "▮ " }{ t(lang, "verdict.fails") }</span>
+            </p>
+        </section>
+    }
+}
+
+fn chart(
+    points: &[SweepPoint],
+    param: &Param,
+    current: Option<f64>,
+    target: Option<f64>,
+    lang: Lang,
+) -> Html {
+    let rates: Vec<f64> = points
+        .iter()
+        .filter_map(|p| p.saving_rate)
+        .chain(target)
+        .collect();
+    if rates.is_empty() {
+        return html! { <p class="note">{ "—" }</p> };
+    }
+    let lo = rates.iter().copied().fold(f64::INFINITY, f64::min) - 0.01;
+    let hi = rates.iter().copied().fold(f64::NEG_INFINITY, f64::max) + 0.01;
+    let (x0, x1) = param.range;
+    let sx = |x: f64| PAD_L + (x - x0) / (x1 - x0) * (W - PAD_L - 4.0);
+    let sy = |y: f64| 4.0 + (hi - y) / (hi - lo) * (H - PAD_B - 4.0);
+    let half = (x1 - x0) / (STEPS as f64 - 1.0) / 2.0;
+    let bands = points.iter().filter(|p| p.verdict != Verdict::Incomplete).map(|p| {
+        let (a, b) = (sx((p.x - half).max(x0)), sx((p.x + half).min(x1)));
+        html! { <rect class={format!("band-{}", verdict_code(p.verdict))} x={format!("{a:.1}")} y="4" width={format!("{:.1}", b - a)} height={format!("{:.1}", H - PAD_B - 4.0)} /> }
+    });
+    let line: String = points
+        .iter()
+        .filter_map(|p| {
+            p.saving_rate
+                .map(|r| format!("{:.1},{:.1}", sx(p.x), sy(r)))
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let target_line = target.map(|tr| html! {
+        <g class="target">
+            <line x1={PAD_L.to_string()} x2={(W - 4.0).to_string()} y1={format!("{:.1}", sy(tr))} y2={format!("{:.1}", sy(tr))} />
+            <text x={(W - 6.0).to_string()} y={format!("{:.1}", sy(tr) - 3.0)} text-anchor="end">{ format!("{} {}", t(lang, "energy.target"), pct(lang, tr, 0)) }</text>
+        </g>
+    });
+    let marker = current.filter(|c| *c >= x0 && *c <= x1).map(|c| html! {
+        <g class="current" data-testid="sens-current" data-x={c.to_string()}>
+            <line x1={format!("{:.1}", sx(c))} x2={format!("{:.1}", sx(c))} y1="4" y2={(H - PAD_B).to_string()} />
+            <text x={format!("{:.1}", sx(c))} y="12" text-anchor="middle">{ t(lang, "sens.current") }</text>
+        </g>
+    });
+    let label = format!(
+        "{}: {} {}–{}",
+        t(lang, "sens.y"),
+        lang.pick(&param.zh, &param.en),
+        num(x0, 2),
+        num(x1, 2)
+    );
+    html! {
+        <svg class="sens-chart" viewBox={format!("0 0 {W} {H}")} role="img" aria-label={label} data-testid="sens-chart">
+            { for bands }
+            <polyline class="rate" points={line} />
+            { for target_line }
+            { for marker }
+            <text class="axis" x="2" y={format!("{:.1}", sy(hi) + 8.0)}>{ pct(lang, hi, 0) }</text>
+            <text class="axis" x="2" y={format!("{:.1}", sy(lo))}>{ pct(lang, lo, 0) }</text>
+            <text class="axis" x={PAD_L.to_string()} y={(H - 6.0).to_string()}>{ num(x0, 2) }</text>
+            <text class="axis" x={(W - 4.0).to_string()} y={(H - 6.0).to_string()} text-anchor="end">{ num(x1, 2) }</text>
+        </svg>
+    }
+}
