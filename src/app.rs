@@ -240,6 +240,22 @@ pub fn app() -> Html {
         )],
         _ => vec![],
     };
+    // Assumption fields show the default the estimate uses when left empty.
+    let assumption_hints: Vec<(String, String)> = report
+        .energy
+        .as_ref()
+        .map(|e| {
+            e.assumptions
+                .iter()
+                .map(|a| {
+                    (
+                        format!("assumptions.{}", a.key),
+                        format!("{} {}", lang.pick("默认", "default"), num(a.default, 2)),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     let is_box = matches!(project.geometry, Geometry::Box { .. });
     let plan = match (&project.geometry, building) {
         (
@@ -290,7 +306,7 @@ pub fn app() -> Html {
                     <Section title="sec.optional" fields={fields::optional()} editor={editor.clone()} {lang} on_edit={on_edit.clone()} />
                     <Section title="sec.pv" fields={fields::pv()} editor={editor.clone()} {lang} on_edit={on_edit.clone()} />
                     <Section title="sec.green" fields={fields::green()} editor={editor.clone()} {lang} on_edit={on_edit.clone()} folded=true />
-                    <Section title="sec.advanced" fields={fields::assumptions()} editor={editor.clone()} {lang} on_edit={on_edit.clone()} folded=true />
+                    <Section title="sec.advanced" fields={fields::assumptions()} editor={editor.clone()} placeholders={assumption_hints} {lang} on_edit={on_edit.clone()} folded=true />
                     <p class="note no-print">{ t(lang, "toolbar.drop") }</p>
                 </form>
                 <div class="results" aria-label={t(lang, "sec.results")}>
