@@ -4,7 +4,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 PORT ?= 8080
 
-.PHONY: run dist test tools tools-test test-rust test-wasm test-e2e fmt clippy bench clean
+.PHONY: run dist test tools tools-test test-rust test-wasm test-e2e fmt clippy bench fuzz fuzz-smoke clean
 
 run: dist
 	node scripts/serve.mjs dist
@@ -44,6 +44,17 @@ test: tools-test
 	$(MAKE) test-wasm
 	$(MAKE) dist
 	$(MAKE) test-e2e
+	$(MAKE) fuzz-smoke
+
+# Long fuzzing run (issue 7): 10^6 executions per target. Needs the nightly toolchain and cargo-fuzz.
+fuzz:
+	scripts/ensure-tools.sh fuzz
+	scripts/fuzz.sh 1000000runs
+
+# A short fuzz run of each target (20 000 executions), part of `make test` when nightly is available.
+fuzz-smoke:
+	@if rustup toolchain list | grep -q '^nightly'; then scripts/ensure-tools.sh fuzz && scripts/fuzz.sh 20000runs; \
+	else echo "== fuzz smoke skipped: no nightly toolchain on this machine (make fuzz needs it)"; fi
 
 clean:
 	rm -rf target pkg dist

@@ -31,6 +31,14 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund
 fi
 
+if [ "$mode" = fuzz ]; then
+  if ! command -v cargo-fuzz >/dev/null 2>&1; then
+    say "installing cargo-fuzz (~2 min)"
+    cargo install cargo-fuzz --version 0.13.2
+  fi
+  exit 0
+fi
+
 if [ "$mode" = test ]; then
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
     say "installing Debian's chromium, chromium-driver and CJK fonts (~1-2 min)"
