@@ -1,7 +1,7 @@
 //! The root component: one reducer state, the input form on the left, the core's report on the right.
 
 use greencheck_core::editor::{Editor, FieldKind};
-use greencheck_core::project::{Geometry, Project, Template};
+use greencheck_core::project::{Project, Template};
 use greencheck_core::report::FieldChange;
 use greencheck_core::share;
 use wasm_bindgen::JsCast;
@@ -9,8 +9,8 @@ use yew::prelude::*;
 
 use crate::components::checks_table::ChecksTable;
 use crate::components::energy_card::EnergyCard;
+use crate::components::geometry::GeometryInput;
 use crate::components::notice::NoticeBar;
-use crate::components::plan_view::PlanView;
 use crate::components::pv_card::PvCard;
 use crate::components::section::Section;
 use crate::components::sensitivity::Sensitivity;
@@ -167,6 +167,18 @@ pub fn app() -> Html {
         let d = state.dispatcher();
         Callback::from(move |c: FieldChange| d.dispatch(Action::Apply(c)))
     };
+    let on_mode = {
+        let d = state.dispatcher();
+        Callback::from(move |m: String| d.dispatch(Action::GeometryMode(m)))
+    };
+    let on_add = {
+        let d = state.dispatcher();
+        Callback::from(move |_: ()| d.dispatch(Action::AddAreaFacade))
+    };
+    let on_remove = {
+        let d = state.dispatcher();
+        Callback::from(move |i: usize| d.dispatch(Action::RemoveAreaFacade(i)))
+    };
     let on_template = {
         let d = state.dispatcher();
         Callback::from(move |t: Template| d.dispatch(Action::Template(t)))
@@ -256,20 +268,6 @@ pub fn app() -> Html {
                 .collect()
         })
         .unwrap_or_default();
-    let is_box = matches!(project.geometry, Geometry::Box { .. });
-    let plan = match (&project.geometry, building) {
-        (
-            Geometry::Box {
-                length_m,
-                depth_m,
-                orientation_deg,
-            },
-            Some(b),
-        ) => html! {
-            <PlanView facades={b.facades.clone()} length_m={*length_m} depth_m={*depth_m} orientation_deg={*orientation_deg} {lang} />
-        },
-        _ => html! {},
-    };
     let facade_sections = building.map(|b| b.facades.clone()).unwrap_or_default().into_iter().map(|f| {
         let sub = format!(" {} · {} · {:.0}°", f.name, lang.pick(f.orientation.name_zh(), f.orientation.name_en()), f.azimuth_deg);
         html! { <Section title="sec.facades" subtitle={sub} fields={fields::facade(&f.name)} editor={editor.clone()} {lang} on_edit={on_edit.clone()} /> }
@@ -293,14 +291,8 @@ pub fn app() -> Html {
             <div class="layout">
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <Section title="sec.project" fields={fields::project()} editor={editor.clone()} {lang} on_edit={on_edit.clone()} />
-                    if is_box {
-                        <div class="massing">
-                            <Section title="sec.massing" fields={fields::massing()} editor={editor.clone()} placeholders={placeholders.clone()} {lang} on_edit={on_edit.clone()} />
-                            { plan }
-                        </div>
-                    } else {
-                        <p class="note">{ t(lang, "geo.areas") }</p>
-                    }
+                    <GeometryInput editor={editor.clone()} facades={building.map(|b| b.facades.clone()).unwrap_or_default()}
+                        placeholders={placeholders.clone()} {lang} on_edit={on_edit.clone()} {on_mode} {on_add} {on_remove} />
                     { for facade_sections }
                     <Section title="sec.envelope" fields={fields::envelope()} editor={editor.clone()} {lang} on_edit={on_edit.clone()} />
                     <Section title="sec.optional" fields={fields::optional()} editor={editor.clone()} {lang} on_edit={on_edit.clone()} />

@@ -115,6 +115,60 @@ pub fn massing() -> Vec<FieldSpec> {
     ])
 }
 
+/// Measured-areas totals.
+pub fn areas() -> Vec<FieldSpec> {
+    build(&[
+        spec("storeys", "f.storeys", "", FieldKind::Integer),
+        spec(
+            "geometry.floor_area_m2",
+            "f.floor_area",
+            "unit.m2",
+            FieldKind::Number,
+        ),
+        spec(
+            "geometry.volume_m3",
+            "f.volume",
+            "unit.m3",
+            FieldKind::Number,
+        ),
+        spec(
+            "geometry.roof_area_m2",
+            "f.roof_area",
+            "unit.m2",
+            FieldKind::Number,
+        ),
+        spec(
+            "envelope.shape_factor",
+            "f.shape_factor",
+            "",
+            FieldKind::Number,
+        ),
+    ])
+}
+
+/// Geometry fields of measured facade `index`.
+pub fn area_facade(index: usize) -> Vec<FieldSpec> {
+    let p = |f: &str| format!("geometry.facades[{index}].{f}");
+    vec![
+        FieldSpec {
+            path: p("azimuth_deg"),
+            label: "f.azimuth",
+            unit: "unit.deg",
+            kind: FieldKind::Number,
+            slider: None,
+            choices: &[],
+        },
+        FieldSpec {
+            path: p("wall_area_m2"),
+            label: "f.wall_area",
+            unit: "unit.m2",
+            kind: FieldKind::Number,
+            slider: None,
+            choices: &[],
+        },
+    ]
+}
+
 /// Per-facade fields for one facade.
 pub fn facade(name: &str) -> Vec<FieldSpec> {
     let p = |f: &str| format!("facades.{name}.{f}");

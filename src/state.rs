@@ -56,6 +56,12 @@ pub enum Action {
     Apply(FieldChange),
     /// Start from a template.
     Template(Template),
+    /// Switch geometry input between `box` and measured `areas`.
+    GeometryMode(String),
+    /// Add a facade to a measured-areas geometry.
+    AddAreaFacade,
+    /// Remove facade `n` of a measured-areas geometry.
+    RemoveAreaFacade(usize),
     /// Replace the project (opened file).
     Load(Project),
     /// Switch language.
@@ -100,6 +106,9 @@ impl Reducible for AppState {
                 Err(_) => changed = false,
             },
             Action::Load(p) => s.editor.load(p),
+            Action::GeometryMode(m) => changed = s.editor.set_geometry_mode(&m),
+            Action::AddAreaFacade => changed = s.editor.add_area_facade(),
+            Action::RemoveAreaFacade(i) => changed = s.editor.remove_area_facade(i),
             Action::SetLang(l) => {
                 s.lang = l;
                 changed = false;

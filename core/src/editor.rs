@@ -154,6 +154,114 @@ impl Editor {
         self.try_set(&change.field, Some(number_value(change.value)), &text);
     }
 
+    /// Switches the geometry between a box (`"box"`) and measured areas (`"areas"`).
+    ///
+    /// Box → areas keeps every figure (floor area, V0, roof, the four facades A–D with their azimuths and
+    /// gross areas), so the report is unchanged. Areas → box makes a 2:1 box of the same floor area, volume
+    /// and storeys, facing the azimuth of facade `A` (or the first facade); facade inputs named A–D are kept.
+    /// Returns false (and changes nothing) when the current project cannot be converted.
+    pub fn set_geometry_mode(&mut self, mode: &str) -> bool {
+        let Ok(b) = crate::model::Building::from_project(&self.project) else {
+            return false;
+        };
+        let mut doc = self.doc.clone();
+        let geometry = match (mode, &self.project.geometry) {
+            ("areas", crate::project::Geometry::Box { .. }) => serde_json::json!({
+                "mode": "areas",
+                "floor_area_m2": round6(b.floor_area_m2),
+                "volume_m3": round6(b.volume_m3),
+                "roof_area_m2": round6(b.roof_area_m2),
+                "facades": b.facades.iter().map(|f| serde_json::json!({
+                    "name": f.name,
+                    "azimuth_deg": round6(f.azimuth_deg),
+                    "wall_area_m2": round6(f.gross_area_m2),
+                })).collect::<Vec<_>>(),
+            }),
+            ("box", crate::project::Geometry::Areas { facades, .. }) => {
+                let storeys = f64::from(b.storeys.max(1));
+                let footprint = b.floor_area_m2 / storeys;
+                let length = (2.0 * footprint).sqrt();
+                let height = b.volume_m3 / footprint;
+                let orientation = facades
+                    .iter()
+                    .find(|f| f.name == "A")
+                    .or(facades.first())
+                    .map_or(180.0, |f| f.azimuth_deg);
+                if let Value::Object(map) = &mut doc {
+                    map.insert(
+                        "storey_height_m".into(),
+                        number_value(round6(height / storeys)),
+                    );
+                    if let Some(Value::Object(fac)) = map.get_mut("facades") {
+                        fac.retain(|k, _| matches!(k.as_str(), "A" | "B" | "C" | "D"));
+                    }
+                }
+                serde_json::json!({
+                    "mode": "box",
+                    "length_m": round6(length),
+                    "depth_m": round6(length / 2.0),
+                    "orientation_deg": orientation,
+                })
+            }
+            _ => return false,
+        };
+        if !set_path(&mut doc, "geometry", Some(geometry)) {
+            return false;
+        }
+        match Project::from_value(doc) {
+            Ok(p) => {
+                self.load(p);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// Appends a facade to a measured-areas geometry (name `F<n>`, due south, 100 m²).
+    pub fn add_area_facade(&mut self) -> bool {
+        let crate::project::Geometry::Areas { facades, .. } = &self.project.geometry else {
+            return false;
+        };
+        let mut n = facades.len() + 1;
+        while facades.iter().any(|f| f.name == format!("F{n}")) {
+            n += 1;
+        }
+        let mut doc = self.doc.clone();
+        if let Some(Value::Array(list)) = get_path_mut(&mut doc, "geometry.facades") {
+            list.push(serde_json::json!({ "name": format!("F{n}"), "azimuth_deg": 180, "wall_area_m2": 100 }));
+        }
+        self.replace_doc(doc)
+    }
+
+    /// Removes facade `index` of a measured-areas geometry (and its facade inputs); the last one stays.
+    pub fn remove_area_facade(&mut self, index: usize) -> bool {
+        let crate::project::Geometry::Areas { facades, .. } = &self.project.geometry else {
+            return false;
+        };
+        if facades.len() <= 1 || index >= facades.len() {
+            return false;
+        }
+        let name = facades[index].name.clone();
+        let mut doc = self.doc.clone();
+        if let Some(Value::Array(list)) = get_path_mut(&mut doc, "geometry.facades") {
+            list.remove(index);
+        }
+        if let Some(Value::Object(map)) = get_path_mut(&mut doc, "facades") {
+            map.remove(&name);
+        }
+        self.replace_doc(doc)
+    }
+
+    fn replace_doc(&mut self, doc: Value) -> bool {
+        match Project::from_value(doc) {
+            Ok(p) => {
+                self.load(p);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
     /// Replaces the whole project (template, opened file, share link); drafts are dropped.
     pub fn load(&mut self, project: Project) {
         *self = Editor::new(project);
@@ -214,6 +322,18 @@ fn number_value(v: f64) -> Value {
     } else {
         serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number)
     }
+}
+
+/// Rounds to 6 decimals so converted geometry reads cleanly (0.1 mm, 0.000001°).
+fn round6(v: f64) -> f64 {
+    (v * 1e6).round() / 1e6
+}
+
+fn get_path_mut<'v>(doc: &'v mut Value, path: &str) -> Option<&'v mut Value> {
+    segments(path).iter().try_fold(doc, |v, s| match s {
+        Seg::Key(k) => v.get_mut(*k),
+        Seg::Index(i) => v.get_mut(*i),
+    })
 }
 
 /// A number as a field shows it: shortest round-trip form, no trailing ".0".
@@ -445,6 +565,47 @@ mod tests {
         assert!(set_path(&mut v, "x.y.z", Some(Value::from(1))));
         assert_eq!(get_path(&v, "x.y.z"), Some(&Value::from(1)));
         assert!(!set_path(&mut v, "", None));
+    }
+
+    #[test]
+    fn box_to_areas_keeps_the_report_and_back_keeps_the_figures() {
+        let mut e = highrise();
+        let before = e.report().clone();
+        assert!(e.set_geometry_mode("areas"));
+        let after = e.report();
+        assert_eq!(after.verdict, before.verdict);
+        let (b0, b1) = (
+            before.building.clone().unwrap(),
+            after.building.clone().unwrap(),
+        );
+        // 60 × 12 × 18 storeys = 12 960 m²; V0 = 60 × 12 × 52.2 = 37 584 m³.
+        assert!((b1.floor_area_m2 - 12_960.0).abs() < 1e-6);
+        assert!((b1.volume_m3 - 37_584.0).abs() < 1e-6);
+        assert!((b1.shape_factor - b0.shape_factor).abs() < 1e-9);
+        for id in ["wwr.A", "u.window.C", "shgc.window.D"] {
+            assert_eq!(
+                after.check(id).unwrap().status,
+                before.check(id).unwrap().status,
+                "{id}"
+            );
+        }
+        // Edit a measured facade by its index path.
+        e.edit("geometry.facades[0].azimuth_deg", FieldKind::Number, "225");
+        assert_eq!(
+            e.report().check("wwr.A").unwrap().orientation,
+            Some(crate::model::Orientation::W)
+        );
+        assert!(e.add_area_facade());
+        assert_eq!(e.project().facade_names().len(), 5);
+        assert!(e.remove_area_facade(4));
+        assert_eq!(e.project().facade_names().len(), 4);
+        // Back to a box: same floor area, volume and storeys.
+        assert!(e.set_geometry_mode("box"));
+        let b2 = e.report().building.clone().unwrap();
+        assert!((b2.floor_area_m2 - 12_960.0).abs() < 1e-3);
+        assert!((b2.volume_m3 - 37_584.0).abs() < 1e-2);
+        assert_eq!(e.project().storeys, 18);
+        assert!(!e.set_geometry_mode("box"));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 pub mod checks_table;
 pub mod energy_card;
 pub mod field;
+pub mod geometry;
 pub mod notice;
 pub mod plan_view;
 pub mod pv_card;

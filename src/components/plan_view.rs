@@ -12,11 +12,9 @@ use crate::i18n::{t, Lang};
 pub struct PlanViewProps {
     /// Facades from the report (name, azimuth, class).
     pub facades: Vec<FacadeSummary>,
-    /// Length of facade A, m.
-    pub length_m: f64,
-    /// Depth (facade B), m.
-    pub depth_m: f64,
-    /// Azimuth of facade A, degrees.
+    /// Box footprint (length of facade A, depth), m; `None` for measured areas (facades drawn as normals).
+    pub footprint: Option<(f64, f64)>,
+    /// Azimuth of facade A, degrees (box only).
     pub orientation_deg: f64,
     /// UI language.
     pub lang: Lang,
@@ -40,8 +38,12 @@ fn polar(r: f64, deg: f64) -> (f64, f64) {
 /// The rotated footprint on a compass.
 #[function_component(PlanView)]
 pub fn plan_view(p: &PlanViewProps) -> Html {
+    let lang = p.lang;
+    let Some((l, d)) = p.footprint else {
+        return normals_view(p);
+    };
     // Footprint scaled into a 100-unit box; A is the bottom edge before rotation (normal = south).
-    let (l, d) = (p.length_m.max(1e-6), p.depth_m.max(1e-6));
+    let (l, d) = (l.max(1e-6), d.max(1e-6));
     let s = 90.0 / l.max(d);
     let (hw, hd) = (l * s / 2.0, d * s / 2.0);
     // Edges in local coordinates: A bottom, B left (A + 90° clockwise is west of A-facing-south), C top, D right.
@@ -58,7 +60,6 @@ pub fn plan_view(p: &PlanViewProps) -> Html {
         (hw + 12.0, 0.0),
     ];
     let rot = p.orientation_deg - 180.0;
-    let lang = p.lang;
     let facade_lines = p.facades.iter().take(4).enumerate().map(|(i, f)| {
         let (x1, y1, x2, y2) = edges[i];
         let (lx, ly) = label_pos[i];
@@ -72,6 +73,35 @@ pub fn plan_view(p: &PlanViewProps) -> Html {
             </g>
         }
     });
+    let body = html! {
+        <g transform={format!("rotate({rot})")}>
+            <rect class="footprint" x={(-hw).to_string()} y={(-hd).to_string()} width={(2.0 * hw).to_string()} height={(2.0 * hd).to_string()} />
+            { for facade_lines }
+        </g>
+    };
+    compass(lang, body, format!(" · A = {:.0}°", p.orientation_deg))
+}
+
+/// Measured facades: each drawn as a wall segment facing its azimuth on a ring.
+fn normals_view(p: &PlanViewProps) -> Html {
+    let lang = p.lang;
+    let lines = p.facades.iter().map(|f| {
+        let (cx, cy) = polar(70.0, f.azimuth_deg);
+        let (lx, ly) = polar(96.0, f.azimuth_deg);
+        let class_name = lang.pick(f.orientation.name_zh(), f.orientation.name_en());
+        html! {
+            <g class={classes!("facade", class_css(f.orientation))} data-facade={f.name.clone()}
+               data-orientation={format!("{:?}", f.orientation)}>
+                <line x1="-18" y1="0" x2="18" y2="0" transform={format!("translate({cx:.1} {cy:.1}) rotate({})", f.azimuth_deg)} />
+                <text x={format!("{lx:.1}")} y={format!("{ly:.1}")} text-anchor="middle" dominant-baseline="middle">{ format!("{} {}", f.name, class_name) }</text>
+            </g>
+        }
+    });
+    compass(lang, html! { <>{ for lines }</> }, String::new())
+}
+
+/// The compass with B.0.5 sector edges around `body`.
+fn compass(lang: Lang, body: Html, caption: String) -> Html {
     // Sector edges of B.0.5 (dashed) and the cardinal letters.
     let sector_edges = [60.0, 150.0, 210.0, 300.0].map(|deg| {
         let (x, y) = polar(118.0, deg);
@@ -90,12 +120,9 @@ pub fn plan_view(p: &PlanViewProps) -> Html {
                 <circle class="compass" r="118" />
                 { for sector_edges }
                 { for cardinals }
-                <g transform={format!("rotate({rot})")}>
-                    <rect class="footprint" x={(-hw).to_string()} y={(-hd).to_string()} width={(2.0 * hw).to_string()} height={(2.0 * hd).to_string()} />
-                    { for facade_lines }
-                </g>
+                { body }
             </svg>
-            <figcaption>{ title }{ format!(" · A = {:.0}°", p.orientation_deg) }</figcaption>
+            <figcaption>{ title }{ caption }</figcaption>
         </figure>
     }
 }

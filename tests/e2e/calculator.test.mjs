@@ -253,3 +253,29 @@ test('energy, sensitivity, star and PV cards follow the design', async () => {
     await page.screenshot({ path: path.join(ARTIFACTS, 'cards.png'), fullPage: true });
   } finally { await app.close(); }
 });
+
+test('measured-areas mode: convert the box, edit a facade, add and remove facades', async () => {
+  const app = await openApp(browser);
+  const { page } = app;
+  try {
+    const before = await page.getByTestId('check-shape_factor').innerText();
+    await page.getByTestId('geometry-mode').selectOption('areas');
+    await page.locator('#f-geometry-floor_area_m2').waitFor();
+    // 60 × 12 m × 18 storeys = 12 960 m²; the converted model gives the same checks.
+    assert.equal(await page.locator('#f-geometry-floor_area_m2').inputValue(), '12960');
+    assert.equal(await page.getByTestId('check-shape_factor').innerText(), before);
+    assert.equal(await verdictOf(page), 'complies');
+    await page.locator('#f-geometry-facades-0--azimuth_deg').fill('225');
+    await page.waitForFunction(() => document.querySelector('[data-facade=A]')?.dataset.orientation === 'W');
+    await waitCheck(page, 'wwr.A', 'fail');
+    await page.getByTestId('add-facade').click();
+    await page.locator('[data-facade=F5]').waitFor();
+    await page.getByRole('button', { name: /删除立面 F5/ }).click();
+    await page.locator('[data-facade=F5]').waitFor({ state: 'detached' });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'areas-mode.png') });
+    await page.getByTestId('geometry-mode').selectOption('box');
+    await page.locator('#f-geometry-length_m').waitFor();
+    assert.equal(await page.locator('#f-storeys').inputValue(), '18');
+    assert.deepEqual(app.errors, []);
+  } finally { await app.close(); }
+});
