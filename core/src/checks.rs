@@ -88,13 +88,12 @@ fn fmt_num(v: f64) -> String {
 fn wwr_alternative(element: &str, c: &Criteria<'_>, u: f64) -> Option<f64> {
     let current = c.wwr?;
     let rows = limits::rows().ok()?;
+    let without_wwr = Criteria { wwr: None, ..*c };
     rows.iter()
         .filter(|r| {
-            let without_wwr = Criteria { wwr: None, ..*c };
-            let mut r2 = (*r).clone();
-            let bracket = r2.wwr.take();
-            r2.matches(element, &without_wwr)
-                && bracket.is_some_and(|b| b.upper_inclusive && b.upper < current)
+            r.matches_except_wwr(element, &without_wwr)
+                && r.wwr
+                    .is_some_and(|b| b.upper_inclusive && b.upper < current)
                 && r.value.is_some_and(|limit| r.comparison.passes(u, limit))
         })
         .filter_map(|r| r.wwr.map(|b| b.upper))

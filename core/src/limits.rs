@@ -8,6 +8,7 @@
 //! Replacing a value, or adding a zone or an edition, is a data change only.
 
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -405,13 +406,17 @@ fn bracket_matches(bracket: Option<Interval>, value: Option<f64>) -> bool {
 impl LimitRow {
     /// Whether this row applies to `element` under `c`.
     pub fn matches(&self, element: &str, c: &Criteria<'_>) -> bool {
+        self.matches_except_wwr(element, c) && bracket_matches(self.wwr, c.wwr)
+    }
+
+    /// Whether this row applies to `element` under `c`, leaving its WWR bracket aside.
+    pub fn matches_except_wwr(&self, element: &str, c: &Criteria<'_>) -> bool {
         self.element == element
             && self.zones.iter().any(|z| z == c.zone)
             && self.classes.contains(&c.class)
             && (self.orientations.is_empty()
                 || c.orientation
                     .is_some_and(|o| self.orientations.contains(&o)))
-            && bracket_matches(self.wwr, c.wwr)
             && bracket_matches(self.shape_factor, c.shape_factor)
             && bracket_matches(self.floor_area_m2, c.floor_area_m2)
     }
@@ -430,26 +435,44 @@ impl LimitRow {
     }
 }
 
+/// Rows of the embedded table grouped by element (indices in table order), built once.
+fn by_element(element: &str) -> Result<impl Iterator<Item = &'static LimitRow>, LookupError> {
+    static INDEX: OnceLock<HashMap<&'static str, Vec<usize>>> = OnceLock::new();
+    let all = rows()?;
+    let index = INDEX.get_or_init(|| {
+        let mut m: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        for (i, r) in all.iter().enumerate() {
+            m.entry(r.element.as_str()).or_default().push(i);
+        }
+        m
+    });
+    let idx: &'static [usize] = index.get(element).map_or(&[], Vec::as_slice);
+    Ok(idx.iter().filter_map(move |&i| all.get(i)))
+}
+
 /// All rows for `element` matching `criteria`, in table order.
 pub fn matching(
     element: &str,
     criteria: &Criteria<'_>,
 ) -> Result<Vec<&'static LimitRow>, LookupError> {
-    Ok(rows()?
-        .iter()
+    Ok(by_element(element)?
         .filter(|r| r.matches(element, criteria))
         .collect())
 }
 
 /// The single row for `element` under `criteria`; zero or several matches is an error.
 pub fn lookup(element: &str, criteria: &Criteria<'_>) -> Result<&'static LimitRow, LookupError> {
-    let found = matching(element, criteria)?;
-    match found.as_slice() {
-        [one] => Ok(one),
-        [] => Err(LookupError::NotFound(format!("{element} {criteria:?}"))),
-        many => Err(LookupError::Ambiguous {
+    let mut found = by_element(element)?.filter(|r| r.matches(element, criteria));
+    match (found.next(), found.next()) {
+        (Some(one), None) => Ok(one),
+        (None, _) => Err(LookupError::NotFound(format!("{element} {criteria:?}"))),
+        (Some(a), Some(b)) => Err(LookupError::Ambiguous {
             element: element.to_owned(),
-            ids: many.iter().map(|r| r.id.clone()).collect(),
+            ids: [a, b]
+                .into_iter()
+                .chain(found)
+                .map(|r| r.id.clone())
+                .collect(),
         }),
     }
 }

@@ -38,6 +38,7 @@
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use std::fmt::{self, Write as _};
 use std::sync::OnceLock;
 
 /// Tolerance of comparisons, in percent or points.
@@ -841,6 +842,9 @@ struct GateRow {
     residential_only: bool,
     clause: String,
     provenance: Provenance,
+    /// Gate id (the quantity's serde name), filled in once by [`load`].
+    #[serde(skip)]
+    id: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -889,7 +893,7 @@ fn data_err(table: &str, detail: String) -> StarError {
 }
 
 fn load() -> Result<StarData, StarError> {
-    let d = StarData {
+    let mut d = StarData {
         categories: parse("star_categories.csv", CATEGORIES_CSV)?,
         levels: parse("star_levels.csv", LEVELS_CSV)?,
         gates: parse("star_gates.csv", GATES_CSV)?,
@@ -925,7 +929,11 @@ fn load() -> Result<StarData, StarError> {
             }
         }
     }
-    for g in &d.gates {
+    for g in &mut d.gates {
+        g.id = serde_json::to_value(g.quantity)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
         if g.alt_quantity.is_some() != g.alt_required.is_some() {
             return Err(data_err(
                 "star_gates.csv",
@@ -1221,115 +1229,198 @@ fn combine(conds: &[Condition]) -> GateStatus {
 
 /// Formats a number with at most two decimals, trailing zeros trimmed.
 fn num(x: f64) -> String {
-    if !x.is_finite() {
-        return x.to_string();
-    }
-    let s = format!("{x:.2}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".to_string()
-    } else {
-        s.to_string()
+    Num(x).to_string()
+}
+
+/// Display of [`num`] without an intermediate `String`.
+struct Num(f64);
+
+impl fmt::Display for Num {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let x = self.0;
+        // Whole numbers (most points and thresholds) skip the exact float formatting: `{:.2}`
+        // of an integer-valued f64 below 2^53 is the integer followed by ".00" (-0 gives "0").
+        if x.fract() == 0.0 && x.abs() < 9.0e15 {
+            return write!(f, "{}", x as i64);
+        }
+        if !x.is_finite() || x.abs() >= 1e15 {
+            let s = format!("{x:.2}");
+            return f.write_str(trim_num(&s));
+        }
+        // At most 16 integer digits, a sign, a point and two decimals.
+        let mut buf = StackBuf::default();
+        write!(buf, "{x:.2}")?;
+        f.write_str(trim_num(buf.as_str()))
     }
 }
 
-fn describe(c: &Condition, edition_tag: Option<Edition>) -> (String, String) {
-    let (mut en, mut zh) = match c.category {
+/// Trims `{:.2}` output to [`num`]'s form: trailing zeros and point removed, "-0" → "0".
+fn trim_num(s: &str) -> &str {
+    if !s.contains('.') {
+        return s; // inf, NaN
+    }
+    match s.trim_end_matches('0').trim_end_matches('.') {
+        "-0" => "0",
+        t => t,
+    }
+}
+
+/// A small fixed-capacity text buffer for [`Num`].
+#[derive(Default)]
+struct StackBuf {
+    bytes: [u8; 32],
+    len: usize,
+}
+
+impl StackBuf {
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(self.bytes.get(..self.len).unwrap_or_default()).unwrap_or_default()
+    }
+}
+
+impl fmt::Write for StackBuf {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let end = self.len + s.len();
+        self.bytes
+            .get_mut(self.len..end)
+            .ok_or(fmt::Error)?
+            .copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+/// Appends the description of a condition to `en` and `zh`.
+fn describe(c: &Condition, edition_tag: Option<Edition>, en: &mut String, zh: &mut String) {
+    // Writing to a String cannot fail.
+    let _ = describe_into(c, edition_tag, en, zh);
+}
+
+fn describe_into(
+    c: &Condition,
+    edition_tag: Option<Edition>,
+    en: &mut String,
+    zh: &mut String,
+) -> fmt::Result {
+    match c.category {
         Some(cat) => {
             let (e, z) = cat.labels();
-            (format!("{e} points"), format!("{z}得分"))
+            write!(en, "{e} points")?;
+            write!(zh, "{z}得分")?;
         }
         None => {
             let (e, z) = c.quantity.labels();
-            (e.to_string(), z.to_string())
+            en.push_str(e);
+            zh.push_str(z);
         }
-    };
-    let (req_en, req_zh) = match c.unit {
+    }
+    let r = Num(c.required);
+    match c.unit {
         Unit::Percent => {
-            let r = num(c.required);
-            (format!(" ≥ {r} %"), format!(" ≥ {r} %"))
+            write!(en, " ≥ {r} %")?;
+            write!(zh, " ≥ {r} %")?;
         }
         Unit::Points => {
-            let r = num(c.required);
-            (format!(" ≥ {r}"), format!(" ≥ {r}"))
+            write!(en, " ≥ {r}")?;
+            write!(zh, " ≥ {r}")?;
         }
         Unit::Grade => {
-            let r = num(c.required);
-            (format!(" grade {r} or better"), format!(" {r}级或更优"))
+            write!(en, " grade {r} or better")?;
+            write!(zh, " {r}级或更优")?;
         }
         Unit::Level => {
             let (e, z) = SoundInsulation::rank_labels(c.required);
-            (format!(" ≥ {e}"), format!(" ≥ {z}"))
+            write!(en, " ≥ {e}")?;
+            write!(zh, " ≥ {z}")?;
         }
-        Unit::Flag => (String::new(), String::new()),
-    };
-    en.push_str(&req_en);
-    zh.push_str(&req_zh);
-    if let Some(ed) = edition_tag {
-        en.push_str(&format!(" ({})", ed.label()));
-        zh.push_str(&format!("（{}版）", ed.label()));
+        Unit::Flag => {}
     }
-    let (cur_en, cur_zh) = match c.current {
-        None => ("not known".to_string(), "未知".to_string()),
-        Some(v) => match c.unit {
-            Unit::Percent => (format!("{} %", num(v)), format!("{} %", num(v))),
-            Unit::Points => (num(v), num(v)),
-            Unit::Grade => (format!("grade {}", num(v)), format!("{}级", num(v))),
-            Unit::Level => {
-                let (e, z) = SoundInsulation::rank_labels(v);
-                (e.to_string(), z.to_string())
-            }
-            Unit::Flag => {
-                if v >= 0.5 {
-                    ("yes".to_string(), "是".to_string())
-                } else {
-                    ("no".to_string(), "否".to_string())
+    if let Some(ed) = edition_tag {
+        write!(en, " ({})", ed.label())?;
+        write!(zh, "（{}版）", ed.label())?;
+    }
+    en.push_str(" — now ");
+    zh.push_str(" — 当前 ");
+    match c.current {
+        None => {
+            en.push_str("not known");
+            zh.push_str("未知");
+        }
+        Some(v) => {
+            let n = Num(v);
+            match c.unit {
+                Unit::Percent => {
+                    write!(en, "{n} %")?;
+                    write!(zh, "{n} %")?;
+                }
+                Unit::Points => {
+                    write!(en, "{n}")?;
+                    write!(zh, "{n}")?;
+                }
+                Unit::Grade => {
+                    write!(en, "grade {n}")?;
+                    write!(zh, "{n}级")?;
+                }
+                Unit::Level => {
+                    let (e, z) = SoundInsulation::rank_labels(v);
+                    en.push_str(e);
+                    zh.push_str(z);
+                }
+                Unit::Flag => {
+                    let yes = v >= 0.5;
+                    en.push_str(if yes { "yes" } else { "no" });
+                    zh.push_str(if yes { "是" } else { "否" });
                 }
             }
-        },
-    };
-    en.push_str(&format!(" — now {cur_en}"));
-    zh.push_str(&format!(" — 当前 {cur_zh}"));
-    (en, zh)
+        }
+    }
+    Ok(())
 }
 
-fn make_gate(
-    level: StarLevel,
-    id: String,
-    clause: &str,
-    provenance: Provenance,
-    conditions: Vec<Condition>,
-    edition_tag: Option<Edition>,
-) -> Gate {
-    let (lvl_en, lvl_zh) = level.labels();
-    let mut parts_en = Vec::new();
-    let mut parts_zh = Vec::new();
-    for (i, c) in conditions.iter().enumerate() {
-        let (e, z) = describe(c, if i == 0 { edition_tag } else { None });
-        parts_en.push(e);
-        parts_zh.push(z);
-    }
-    let status = combine(&conditions);
-    let tail_en = match status {
-        GateStatus::Undetermined => " [undetermined]",
-        _ => "",
-    };
-    let tail_zh = match status {
-        GateStatus::Undetermined => "［待定］",
-        _ => "",
-    };
+/// A gate whose texts are not written yet, with the edition tag its text will carry.
+type PendingGate = (Gate, Option<Edition>);
+
+/// Builds a gate without its texts; [`render_gate`] writes them for the gates that end up in
+/// the report (most gates pass or belong to a level already reached, and are dropped).
+fn make_gate(id: String, clause: &str, provenance: Provenance, conditions: Vec<Condition>) -> Gate {
     Gate {
-        text_en: format!(
-            "{lvl_en} needs {}{tail_en} [{clause}]",
-            parts_en.join("; or ")
-        ),
-        text_zh: format!("{lvl_zh}要求{}{tail_zh}〔{clause}〕", parts_zh.join("；或")),
+        status: combine(&conditions),
         id,
         clause: clause.to_string(),
         provenance,
-        status,
         conditions,
+        text_en: String::new(),
+        text_zh: String::new(),
     }
+}
+
+/// Writes the English and Chinese texts of a gate of `level`.
+fn render_gate(level: StarLevel, g: &mut Gate, edition_tag: Option<Edition>) {
+    let (lvl_en, lvl_zh) = level.labels();
+    let mut en = String::with_capacity(128);
+    let mut zh = String::with_capacity(192);
+    en.push_str(lvl_en);
+    en.push_str(" needs ");
+    zh.push_str(lvl_zh);
+    zh.push_str("要求");
+    for (i, c) in g.conditions.iter().enumerate() {
+        if i > 0 {
+            en.push_str("; or ");
+            zh.push_str("；或");
+        }
+        describe(c, if i == 0 { edition_tag } else { None }, &mut en, &mut zh);
+    }
+    if g.status == GateStatus::Undetermined {
+        en.push_str(" [undetermined]");
+        zh.push_str("［待定］");
+    }
+    for (text, open, close) in [(&mut en, " [", "]"), (&mut zh, "〔", "〕")] {
+        text.push_str(open);
+        text.push_str(&g.clause);
+        text.push_str(close);
+    }
+    g.text_en = en;
+    g.text_zh = zh;
 }
 
 fn score_items(d: &StarData, ed: Edition, m: &StarMetrics, env: Option<f64>) -> Vec<ItemScore> {
@@ -1363,8 +1454,8 @@ fn score_items(d: &StarData, ed: Edition, m: &StarMetrics, env: Option<f64>) -> 
             let (le, lz) = b.quantity.labels();
             match (b.value_pct, b.points) {
                 (Some(v), Some(p)) => (
-                    format!("{le} {} % → {} points", num(v), num(p)),
-                    format!("{lz} {} % → {} 分", num(v), num(p)),
+                    format!("{le} {} % → {} points", Num(v), Num(p)),
+                    format!("{lz} {} % → {} 分", Num(v), Num(p)),
                 ),
                 _ => (format!("{le} not known"), format!("{lz} 未知")),
             }
@@ -1460,8 +1551,8 @@ pub fn evaluate_star(input: &GreenInput, metrics: &StarMetrics) -> Result<StarRe
     let q = total_sum / 10.0;
     let q_upper = (total_sum + headroom.iter().sum::<f64>()) / 10.0;
 
-    // Gates per star level.
-    let mut per_level: Vec<(StarLevel, Vec<Gate>)> = Vec::new();
+    // Gates per star level, each with the edition tag of its text.
+    let mut per_level: Vec<(StarLevel, Vec<PendingGate>)> = Vec::new();
     for level in StarLevel::STARS {
         let lrow = d
             .levels
@@ -1475,12 +1566,13 @@ pub fn evaluate_star(input: &GreenInput, metrics: &StarMetrics) -> Result<StarRe
             ("full_fitout", Quantity::FullFitout),
         ] {
             let cur = current_value(qn, input, metrics, env);
-            gates.push(make_gate(
-                level,
-                id.to_string(),
-                clause,
-                lrow.provenance,
-                vec![condition(qn, None, 1.0, cur, None)],
+            gates.push((
+                make_gate(
+                    id.to_string(),
+                    clause,
+                    lrow.provenance,
+                    vec![condition(qn, None, 1.0, cur, None)],
+                ),
                 None,
             ));
         }
@@ -1493,31 +1585,33 @@ pub fn evaluate_star(input: &GreenInput, metrics: &StarMetrics) -> Result<StarRe
                     Some(c.score),
                     Some(c.score + room),
                 );
-                gates.push(make_gate(
-                    level,
-                    format!(
-                        "floor_{}",
-                        c.category.field().rsplit('.').next().unwrap_or("")
+                gates.push((
+                    make_gate(
+                        format!(
+                            "floor_{}",
+                            c.category.field().rsplit('.').next().unwrap_or("")
+                        ),
+                        clause,
+                        c.provenance,
+                        vec![cond],
                     ),
-                    clause,
-                    c.provenance,
-                    vec![cond],
                     None,
                 ));
             }
         }
-        gates.push(make_gate(
-            level,
-            "total".to_string(),
-            clause,
-            lrow.provenance,
-            vec![condition(
-                Quantity::TotalScore,
-                None,
-                lrow.min_total,
-                Some(q),
-                Some(q_upper),
-            )],
+        gates.push((
+            make_gate(
+                "total".to_string(),
+                clause,
+                lrow.provenance,
+                vec![condition(
+                    Quantity::TotalScore,
+                    None,
+                    lrow.min_total,
+                    Some(q),
+                    Some(q_upper),
+                )],
+            ),
             None,
         ));
         for g in d
@@ -1544,16 +1638,8 @@ pub fn evaluate_star(input: &GreenInput, metrics: &StarMetrics) -> Result<StarRe
                     None,
                 ));
             }
-            let id = serde_json::to_value(g.quantity)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            gates.push(make_gate(
-                level,
-                id,
-                &g.clause,
-                g.provenance,
-                conds,
+            gates.push((
+                make_gate(g.id.clone(), &g.clause, g.provenance, conds),
                 Some(ed),
             ));
         }
@@ -1567,7 +1653,7 @@ pub fn evaluate_star(input: &GreenInput, metrics: &StarMetrics) -> Result<StarRe
             StarLevel::None
         };
         for (l, gates) in &per_level {
-            if gates.iter().all(|g| accept(g.status)) {
+            if gates.iter().all(|(g, _)| accept(g.status)) {
                 lvl = *l;
             } else {
                 break;
@@ -1584,7 +1670,11 @@ pub fn evaluate_star(input: &GreenInput, metrics: &StarMetrics) -> Result<StarRe
             level: l,
             gates: gates
                 .into_iter()
-                .filter(|g| g.status != GateStatus::Pass)
+                .filter(|(g, _)| g.status != GateStatus::Pass)
+                .map(|(mut g, tag)| {
+                    render_gate(l, &mut g, tag);
+                    g
+                })
                 .collect(),
         })
         .collect();
@@ -1672,5 +1762,51 @@ mod tests {
         assert_eq!(num(5.0), "5");
         assert_eq!(num(0.5), "0.5");
         assert_eq!(num(80.5), "80.5");
+    }
+
+    /// `num` (integer fast path, stack buffer) agrees with the plain `{:.2}`-and-trim form.
+    #[test]
+    fn num_matches_plain_formatting() {
+        fn plain(x: f64) -> String {
+            if !x.is_finite() {
+                return x.to_string();
+            }
+            let s = format!("{x:.2}");
+            let s = s.trim_end_matches('0').trim_end_matches('.');
+            if s == "-0" {
+                "0".to_string()
+            } else {
+                s.to_string()
+            }
+        }
+        let mut xs = vec![
+            0.0,
+            -0.0,
+            0.005,
+            -0.004,
+            0.125,
+            0.375,
+            2.675,
+            1e15,
+            -1e15 - 0.5,
+            9.1e15,
+            1e300,
+            -1e300,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+            f64::MIN_POSITIVE,
+            999.995,
+        ];
+        let mut x = 1.0f64;
+        for i in 0..4000 {
+            x = (x * 1.618_033_988_749 + 0.377) % 2000.0;
+            xs.push(if i % 2 == 0 { x } else { -x / 7.0 });
+            xs.push((x * 100.0).round() / 100.0);
+            xs.push(x.round());
+        }
+        for x in xs {
+            assert_eq!(num(x), plain(x), "{x:e}");
+        }
     }
 }
