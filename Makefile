@@ -56,5 +56,11 @@ fuzz-smoke:
 	@if rustup toolchain list | grep -q '^nightly'; then scripts/ensure-tools.sh fuzz && scripts/fuzz.sh 20000runs; \
 	else echo "== fuzz smoke skipped: no nightly toolchain on this machine (make fuzz needs it)"; fi
 
+# Benchmarks (issue 7; figures in docs/performance.md): criterion benches of the core, then the browser benchmark
+# (cold load, keystroke → repainted verdict, 10 000-point wasm sweep, gzip size) against a fresh dist/.
+bench: dist
+	cargo bench -p greencheck-core
+	node tests/bench/browser-bench.mjs
+
 clean:
 	rm -rf target pkg dist

@@ -1,0 +1,219 @@
+// Browser benchmark (issue 7, `make bench`): the built page (dist/) served by scripts/serve.mjs on a free loopback
+// port, driven in Debian's Chromium by playwright-core. Measures
+//   1. cold load to interactive: navigation start → verdict rendered (fresh context: empty HTTP cache, no SW);
+//   2. keystroke → repainted verdict, p50/p95 over 200 keystrokes alternating wall U 0.7 / 0.42 (fails ⇄ complies);
+//   3. a 10 000-point WWR sweep in wasm (`bench_sweep` in src/bench.rs);
+// and prints the gzip size of wasm + JS + CSS (dist/sizes.json). A benchmark, not a test: it reports the goals
+// met or missed and exits 0 unless something is broken.
+//
+// Usage: node tests/bench/browser-bench.mjs [--runs N] [--keys N] [--json FILE]   (after `make dist`)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const DIST = path.join(ROOT, 'dist');
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
+const RUNS = Number(arg('--runs', 9));
+const KEYS = Number(arg('--keys', 200));
+const SWEEP_POINTS = 10_000;
+const SWEEP_RUNS = 15;
+const JSON_OUT = arg('--json', path.join(ROOT, 'target', 'browser-bench.json'));
+
+const GOALS = { loadMs: 300, keyP95Ms: 16, sweepMs: 50, gzipKB: 250 };
+// The same flags as the e2e harness (tests/e2e/harness.mjs).
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-dev-shm-usage',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+function quantile(xs, q) {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return NaN;
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return s[lo] + (s[hi] - s[lo]) * (pos - lo);
+}
+const median = (xs) => quantile(xs, 0.5);
+const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : 'n/a');
+
+function machine(browserVersion) {
+  let cpu = 'unknown';
+  try {
+    cpu = (fs.readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m) || [])[1] || cpu;
+  } catch { /* not Linux */ }
+  return {
+    nproc: os.availableParallelism?.() ?? os.cpus().length, cpu, memGiB: +(os.totalmem() / 2 ** 30).toFixed(1),
+    os: `${os.type()} ${os.release()}`, node: process.version, chromium: browserVersion,
+  };
+}
+
+/** Installed before any page script: records when the verdict banner first shows a verdict, and the next frame. */
+function loadProbe() {
+  const mark = () => {
+    const v = document.querySelector('[data-testid=verdict]');
+    if (!v || !v.dataset.verdict) return;
+    window.__bench = { verdictAt: performance.now() };
+    mo.disconnect();
+    requestAnimationFrame(() => { window.__bench.frameAt = performance.now(); });
+  };
+  const mo = new MutationObserver(mark);
+  mo.observe(document, { subtree: true, childList: true, attributes: true });
+}
+
+async function coldLoad(browser, url) {
+  const out = [];
+  // One extra first run warms the browser process (not the page: every run has a fresh context and cache).
+  for (let i = 0; i <= RUNS; i++) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    await context.addInitScript(loadProbe);
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__bench?.frameAt !== undefined, undefined, { timeout: 30_000 });
+    const r = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const wasm = performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'));
+      return {
+        verdict: window.__bench.verdictAt, frame: window.__bench.frameAt,
+        html: nav?.responseEnd, domContentLoaded: nav?.domContentLoadedEventEnd, wasmFetched: wasm?.responseEnd,
+      };
+    });
+    if (i > 0) out.push(r);
+    await context.close();
+  }
+  const pick = (k) => median(out.map((r) => r[k]));
+  return {
+    runs: out.length, verdictMs: pick('verdict'), frameMs: pick('frame'), minFrameMs: Math.min(...out.map((r) => r.frame)),
+    maxFrameMs: Math.max(...out.map((r) => r.frame)), htmlMs: pick('html'), domContentLoadedMs: pick('domContentLoaded'),
+    wasmFetchedMs: pick('wasmFetched'),
+  };
+}
+
+/**
+ * In the page: for each keystroke, wait for a fresh task, stamp t0, set the wall U text and dispatch an `input`
+ * event (what a keystroke does); a MutationObserver stamps when the banner shows the expected verdict (DOM
+ * updated), then the next requestAnimationFrame (the frame that paints it) and a task posted from that frame (after
+ * its paint).
+ */
+function keystrokeLoop({ keys, warmup }) {
+  const input = document.getElementById('f-envelope-wall_u');
+  const banner = () => document.querySelector('[data-testid=verdict]');
+  const nextTask = () => new Promise((r) => { const c = new MessageChannel(); c.port1.onmessage = () => r(); c.port2.postMessage(0); });
+  const one = (text, expect) => new Promise((resolve, reject) => {
+    const t = {};
+    const check = () => {
+      if (banner()?.dataset.verdict !== expect || t.dom !== undefined) return;
+      t.dom = performance.now();
+      mo.disconnect();
+      requestAnimationFrame(() => {
+        t.frame = performance.now();
+        const c = new MessageChannel();
+        c.port1.onmessage = () => { t.painted = performance.now(); resolve(t); };
+        c.port2.postMessage(0);
+      });
+    };
+    const mo = new MutationObserver(check);
+    mo.observe(document.querySelector('.results') || document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    setTimeout(() => reject(new Error(`verdict ${expect} not shown for ${text}`)), 5000);
+    t.t0 = performance.now();
+    input.value = text;
+    input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text.slice(-1) }));
+    check(); // a synchronous render is seen here (the observer's callback would only run at the microtask checkpoint)
+  });
+  return (async () => {
+    const rows = [];
+    for (let i = 0; i < warmup + keys; i++) {
+      await nextTask();
+      const [text, expect] = i % 2 === 0 ? ['0.7', 'fails'] : ['0.42', 'complies'];
+      const t = await one(text, expect);
+      if (i >= warmup) rows.push({ dom: t.dom - t.t0, frame: t.frame - t.t0, painted: t.painted - t.t0 });
+    }
+    return rows;
+  })();
+}
+
+async function keystrokes(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByTestId('verdict').waitFor();
+  if (await page.getByTestId('verdict').getAttribute('data-verdict') !== 'complies') throw new Error('template should comply');
+  await page.locator('#f-envelope-wall_u').focus();
+  const rows = await page.evaluate(keystrokeLoop, { keys: KEYS, warmup: 20 });
+  await context.close();
+  const stat = (k) => ({ p50: quantile(rows.map((r) => r[k]), 0.5), p95: quantile(rows.map((r) => r[k]), 0.95), max: Math.max(...rows.map((r) => r[k])) });
+  return { keys: rows.length, dom: stat('dom'), frame: stat('frame'), painted: stat('painted') };
+}
+
+async function sweep(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByTestId('verdict').waitFor();
+  const r = await page.evaluate(async ({ points, runs }) => {
+    // The module app.js already initialised: the same instance, so bench_sweep is ready.
+    const m = await import(new URL('./pkg/greencheck.js', location.href).href);
+    if (typeof m.bench_sweep !== 'function') throw new Error('bench_sweep is not exported: build with src/bench.rs');
+    const computed = m.bench_sweep(points); // warm-up (JIT tiers, allocator)
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      const n = m.bench_sweep(points);
+      times.push(performance.now() - t0);
+      if (n !== points) throw new Error(`bench_sweep computed ${n} of ${points} points`);
+    }
+    return { computed, times };
+  }, { points: SWEEP_POINTS, runs: SWEEP_RUNS });
+  await context.close();
+  return { points: SWEEP_POINTS, computed: r.computed, runs: r.times.length, median: median(r.times), min: Math.min(...r.times), max: Math.max(...r.times) };
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is not built: run `make dist` first');
+  const sizes = JSON.parse(fs.readFileSync(path.join(DIST, 'sizes.json'), 'utf8'));
+  const { server, url } = await startServer(DIST, 0);
+  const results = { date: new Date().toISOString(), url };
+  try {
+    // Default frame scheduling (60 Hz begin-frames, as a user's screen) for load and sweep and the main
+    // keystroke figure; a second browser without the frame-rate limit isolates the page's own work per keystroke.
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: ARGS });
+    results.machine = machine(browser.version());
+    results.load = await coldLoad(browser, url);
+    results.keystroke = await keystrokes(browser, url);
+    results.sweep = await sweep(browser, url);
+    await browser.close();
+    const fast = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: [...ARGS, '--disable-frame-rate-limit', '--disable-gpu-vsync'] });
+    results.keystrokeUnthrottled = await keystrokes(fast, url);
+    await fast.close();
+  } finally { server.close(); }
+  results.gzip = { bytes: sizes.gzip_bytes, rawBytes: sizes.raw_bytes };
+
+  const m = results.machine;
+  const { load, keystroke: k, keystrokeUnthrottled: ku, sweep: s } = results;
+  const ok = (v, goal) => (v <= goal ? 'yes' : 'NO');
+  const gzipKB = results.gzip.bytes / 1024;
+  const rows = [
+    ['cold load → verdict rendered (next frame), median', ms(load.frameMs), `≤ ${GOALS.loadMs} ms`, ok(load.frameMs, GOALS.loadMs),
+      `${load.runs} runs, range ${ms(load.minFrameMs)}–${ms(load.maxFrameMs)}; verdict in DOM ${ms(load.verdictMs)}, DOMContentLoaded ${ms(load.domContentLoadedMs)}, wasm fetched ${ms(load.wasmFetchedMs)}`],
+    ['keystroke → next frame, p50', ms(k.frame.p50), '', '', `${k.keys} keystrokes, 60 Hz frames`],
+    ['keystroke → next frame, p95', ms(k.frame.p95), `≤ ${GOALS.keyP95Ms} ms`, ok(k.frame.p95, GOALS.keyP95Ms), `max ${ms(k.frame.max)}; after paint p95 ${ms(k.painted.p95)}`],
+    ['keystroke → verdict in DOM, p50 / p95', `${ms(k.dom.p50)} / ${ms(k.dom.p95)}`, '', '', 'evaluation + render, no frame wait'],
+    ['keystroke → next frame, unthrottled, p50 / p95', `${ms(ku.frame.p50)} / ${ms(ku.frame.p95)}`, '', '', '--disable-frame-rate-limit: the page\'s own work incl. style/layout'],
+    [`sweep ${s.points} points in wasm, median`, ms(s.median), `≤ ${GOALS.sweepMs} ms`, ok(s.median, GOALS.sweepMs), `${s.runs} runs, min ${ms(s.min)}, max ${ms(s.max)}`],
+    ['gzip wasm + JS + CSS', `${gzipKB.toFixed(1)} KB`, `≤ ${GOALS.gzipKB} KB`, ok(gzipKB, GOALS.gzipKB), `raw ${(results.gzip.rawBytes / 1024).toFixed(1)} KB (dist/sizes.json)`],
+  ];
+  console.log(`\ngreencheck browser benchmark — ${results.date}`);
+  console.log(`machine: ${m.nproc} × ${m.cpu}, ${m.memGiB} GiB, ${m.os}; Chromium ${m.chromium} (headless); Node ${m.node}\n`);
+  console.log('| measure | value | goal | met | notes |\n|---|---|---|---|---|');
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+  fs.mkdirSync(path.dirname(JSON_OUT), { recursive: true });
+  fs.writeFileSync(JSON_OUT, JSON.stringify(results, null, 2));
+  console.log(`\n(raw figures: ${path.relative(ROOT, JSON_OUT)})`);
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
