@@ -29,6 +29,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::checks::{reference_values, ReferenceValues};
@@ -104,15 +105,26 @@ pub fn use_key(u: Use) -> &'static str {
 
 /// The default row for `key` and a use: the use's own row, else `residential`/`public`, else `all`.
 pub fn default_row(key: &str, u: Use) -> Result<&'static DefaultRow, EnergyError> {
+    /// Rows grouped by key, in table order.
+    type ByKey = HashMap<&'static str, Vec<&'static DefaultRow>>;
+    static BY_KEY: OnceLock<ByKey> = OnceLock::new();
     let rows = default_rows()?;
+    let by_key = BY_KEY.get_or_init(|| {
+        let mut m = ByKey::new();
+        for r in rows {
+            m.entry(r.key.as_str()).or_default().push(r);
+        }
+        m
+    });
     let group = if u.is_residential() {
         "residential"
     } else {
         "public"
     };
+    let candidates = by_key.get(key).map_or(&[][..], Vec::as_slice);
     [use_key(u), group, "all"]
         .iter()
-        .find_map(|c| rows.iter().find(|r| r.key == key && r.category == *c))
+        .find_map(|c| candidates.iter().copied().find(|r| r.category == *c))
         .ok_or_else(|| EnergyError::Data(format!("no default for {key} ({})", use_key(u))))
 }
 

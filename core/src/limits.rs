@@ -435,18 +435,32 @@ impl LimitRow {
     }
 }
 
-/// Rows of the embedded table grouped by element (indices in table order), built once.
-fn by_element(element: &str) -> Result<impl Iterator<Item = &'static LimitRow>, LookupError> {
-    static INDEX: OnceLock<HashMap<&'static str, Vec<usize>>> = OnceLock::new();
+/// Rows of the embedded table that may apply to `element` for `class` (in table order), from
+/// an index built once: each row is listed under its element and each of its classes.
+fn candidates(
+    element: &str,
+    class: BuildingClass,
+) -> Result<impl Iterator<Item = &'static LimitRow>, LookupError> {
+    type Index = HashMap<&'static str, Vec<(BuildingClass, Vec<usize>)>>;
+    static INDEX: OnceLock<Index> = OnceLock::new();
     let all = rows()?;
     let index = INDEX.get_or_init(|| {
-        let mut m: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        let mut m = Index::new();
         for (i, r) in all.iter().enumerate() {
-            m.entry(r.element.as_str()).or_default().push(i);
+            let by_class = m.entry(r.element.as_str()).or_default();
+            for &c in &r.classes {
+                match by_class.iter_mut().find(|(k, _)| *k == c) {
+                    Some((_, v)) => v.push(i),
+                    None => by_class.push((c, vec![i])),
+                }
+            }
         }
         m
     });
-    let idx: &'static [usize] = index.get(element).map_or(&[], Vec::as_slice);
+    let idx: &'static [usize] = index
+        .get(element)
+        .and_then(|by_class| by_class.iter().find(|(k, _)| *k == class))
+        .map_or(&[], |(_, v)| v.as_slice());
     Ok(idx.iter().filter_map(move |&i| all.get(i)))
 }
 
@@ -455,14 +469,14 @@ pub fn matching(
     element: &str,
     criteria: &Criteria<'_>,
 ) -> Result<Vec<&'static LimitRow>, LookupError> {
-    Ok(by_element(element)?
+    Ok(candidates(element, criteria.class)?
         .filter(|r| r.matches(element, criteria))
         .collect())
 }
 
 /// The single row for `element` under `criteria`; zero or several matches is an error.
 pub fn lookup(element: &str, criteria: &Criteria<'_>) -> Result<&'static LimitRow, LookupError> {
-    let mut found = by_element(element)?.filter(|r| r.matches(element, criteria));
+    let mut found = candidates(element, criteria.class)?.filter(|r| r.matches(element, criteria));
     match (found.next(), found.next()) {
         (Some(one), None) => Ok(one),
         (None, _) => Err(LookupError::NotFound(format!("{element} {criteria:?}"))),

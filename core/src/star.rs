@@ -1243,6 +1243,22 @@ impl fmt::Display for Num {
         if x.fract() == 0.0 && x.abs() < 9.0e15 {
             return write!(f, "{}", x as i64);
         }
+        // Moderate values: x × 100 rounded is the exact `{:.2}` digits unless the product
+        // lies within 1e-6 of a rounding tie (its own error is below 1e-8 for |x| < 1e6).
+        if x.abs() < 1e6 {
+            let y = x * 100.0;
+            let r = y.round();
+            if ((y - y.trunc()).abs() - 0.5).abs() > 1e-6 {
+                let cents = r.abs() as u64;
+                let sign = if r < 0.0 { "-" } else { "" };
+                let (whole, frac) = (cents / 100, cents % 100);
+                return match frac {
+                    0 => write!(f, "{sign}{whole}"),
+                    _ if frac % 10 == 0 => write!(f, "{sign}{whole}.{}", frac / 10),
+                    _ => write!(f, "{sign}{whole}.{frac:02}"),
+                };
+            }
+        }
         if !x.is_finite() || x.abs() >= 1e15 {
             let s = format!("{x:.2}");
             return f.write_str(trim_num(&s));
@@ -1804,6 +1820,16 @@ mod tests {
             xs.push(if i % 2 == 0 { x } else { -x / 7.0 });
             xs.push((x * 100.0).round() / 100.0);
             xs.push(x.round());
+        }
+        for k in 0..20_000 {
+            let k = f64::from(k);
+            xs.extend([
+                k * 0.005,
+                -k * 0.005,
+                k * 0.001 + 1e-9,
+                k * 37.123_456,
+                k * 1e-4,
+            ]);
         }
         for x in xs {
             assert_eq!(num(x), plain(x), "{x:e}");
