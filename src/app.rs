@@ -94,8 +94,17 @@ fn open_file(file: web_sys::File, dispatch: UseReducerDispatcher<AppState>) {
         };
         match result {
             Ok(loaded) => {
+                let notice = loaded.migrated_from.map(|from| {
+                    Notice::Info(
+                        "notice.migrated",
+                        Some((
+                            format!("（{from} → greencheck/1）"),
+                            format!("({from} → greencheck/1)"),
+                        )),
+                    )
+                });
                 dispatch.dispatch(Action::Load(loaded.project));
-                dispatch.dispatch(Action::Notify(None));
+                dispatch.dispatch(Action::Notify(notice));
             }
             Err(msg) => dispatch.dispatch(Action::Notify(Some(Notice::Info(
                 "notice.open_failed",
@@ -268,9 +277,15 @@ pub fn app() -> Html {
                 .collect()
         })
         .unwrap_or_default();
+    let area_facades: Vec<_> = match &project.geometry {
+        greencheck_core::project::Geometry::Areas { facades, .. } => (0..facades.len())
+            .map(|i| fields::views(editor, fields::area_facade(i), &[]))
+            .collect(),
+        greencheck_core::project::Geometry::Box { .. } => Vec::new(),
+    };
     let facade_sections = building.map(|b| b.facades.clone()).unwrap_or_default().into_iter().map(|f| {
         let sub = format!(" {} · {} · {:.0}°", f.name, lang.pick(f.orientation.name_zh(), f.orientation.name_en()), f.azimuth_deg);
-        html! { <Section title="sec.facades" subtitle={sub} fields={fields::facade(&f.name)} editor={editor.clone()} {lang} on_edit={on_edit.clone()} /> }
+        html! { <Section title="sec.facades" subtitle={sub} fields={fields::views(editor, fields::facade(&f.name), &[])} {lang} on_edit={on_edit.clone()} /> }
     });
 
     html! {
@@ -290,15 +305,17 @@ pub fn app() -> Html {
             }
             <div class="layout">
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                    <Section title="sec.project" fields={fields::project()} editor={editor.clone()} {lang} on_edit={on_edit.clone()} />
-                    <GeometryInput editor={editor.clone()} facades={building.map(|b| b.facades.clone()).unwrap_or_default()}
-                        placeholders={placeholders.clone()} {lang} on_edit={on_edit.clone()} {on_mode} {on_add} {on_remove} />
+                    <Section title="sec.project" fields={fields::views(editor, fields::project(), &[])} {lang} on_edit={on_edit.clone()} />
+                    <GeometryInput geometry={project.geometry.clone()} massing={fields::views(editor, fields::massing(), &placeholders)}
+                        areas={fields::views(editor, fields::areas(), &placeholders)} {area_facades}
+                        facades={building.map(|b| b.facades.clone()).unwrap_or_default()}
+                        {lang} on_edit={on_edit.clone()} {on_mode} {on_add} {on_remove} />
                     { for facade_sections }
-                    <Section title="sec.envelope" fields={fields::envelope()} editor={editor.clone()} {lang} on_edit={on_edit.clone()} />
-                    <Section title="sec.optional" fields={fields::optional()} editor={editor.clone()} {lang} on_edit={on_edit.clone()} />
-                    <Section title="sec.pv" fields={fields::pv()} editor={editor.clone()} {lang} on_edit={on_edit.clone()} />
-                    <Section title="sec.green" fields={fields::green()} editor={editor.clone()} {lang} on_edit={on_edit.clone()} folded=true />
-                    <Section title="sec.advanced" fields={fields::assumptions()} editor={editor.clone()} placeholders={assumption_hints} {lang} on_edit={on_edit.clone()} folded=true />
+                    <Section title="sec.envelope" fields={fields::views(editor, fields::envelope(), &[])} {lang} on_edit={on_edit.clone()} />
+                    <Section title="sec.optional" fields={fields::views(editor, fields::optional(), &[])} {lang} on_edit={on_edit.clone()} />
+                    <Section title="sec.pv" fields={fields::views(editor, fields::pv(), &[])} {lang} on_edit={on_edit.clone()} />
+                    <Section title="sec.green" fields={fields::views(editor, fields::green(), &[])} {lang} on_edit={on_edit.clone()} folded=true />
+                    <Section title="sec.advanced" fields={fields::views(editor, fields::assumptions(), &assumption_hints)} {lang} on_edit={on_edit.clone()} folded=true />
                     <p class="note no-print">{ t(lang, "toolbar.drop") }</p>
                 </form>
                 <div class="results" aria-label={t(lang, "sec.results")}>

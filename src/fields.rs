@@ -1,6 +1,6 @@
 //! The input form as data: which project paths are edited, with which label, unit and kind.
 
-use greencheck_core::editor::FieldKind;
+use greencheck_core::editor::{Editor, FieldKind};
 
 /// One input field of the form.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,6 +17,42 @@ pub struct FieldSpec {
     pub slider: Option<(f64, f64, f64)>,
     /// Choices (value, i18n key) for a select.
     pub choices: &'static [(&'static str, &'static str)],
+}
+
+/// A field as rendered: its spec, the text to show and its message. Sections get these (not the editor),
+/// so a keystroke re-renders only the sections whose fields changed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldView {
+    /// What the field edits.
+    pub spec: FieldSpec,
+    /// Text to show (draft or current value).
+    pub text: String,
+    /// Message (zh, en) when the text is not accepted.
+    pub error: Option<(String, String)>,
+    /// Hint shown when empty.
+    pub placeholder: Option<String>,
+}
+
+/// Views of `specs` in the editor's current state; `placeholders` by path.
+pub fn views(
+    editor: &Editor,
+    specs: Vec<FieldSpec>,
+    placeholders: &[(String, String)],
+) -> Vec<FieldView> {
+    specs
+        .into_iter()
+        .map(|spec| FieldView {
+            text: editor.field_text(&spec.path),
+            error: editor
+                .draft(&spec.path)
+                .map(|d| (d.error.zh.clone(), d.error.en.clone())),
+            placeholder: placeholders
+                .iter()
+                .find(|(k, _)| *k == spec.path)
+                .map(|(_, v)| v.clone()),
+            spec,
+        })
+        .collect()
 }
 
 const fn spec(

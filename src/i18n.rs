@@ -218,6 +218,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("notice.storage_corrupt", "本机保存的项目无法读取，已另存备份并载入默认模板。", "The project saved in this browser could not be read; a backup copy was kept and the default template loaded."),
     ("notice.storage_full", "本机存储已满或不可用，自动保存暂停；请用“保存 .json”下载项目。", "Browser storage is full or unavailable; autosave is paused — use “Save .json”."),
     ("notice.open_failed", "无法打开该文件，当前项目未改动：", "Could not open that file; your project is unchanged:"),
+    ("notice.migrated", "该文件为旧版本格式，已自动转换；保存后即为新格式。", "This file was in an older format and has been converted; save to keep the new format."),
     ("notice.link_failed", "分享链接无法读取，当前项目未改动：", "The share link could not be read; your project is unchanged:"),
     ("notice.link_conflict", "链接中包含另一个项目，而本机有尚未保存的项目。", "The link holds another project, and this browser has unsaved work."),
     ("notice.link_open", "打开链接项目（本机项目另存为备份）", "Open the linked project (keep mine as a backup)"),

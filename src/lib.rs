@@ -31,9 +31,14 @@ pub fn start() {
     }
 }
 
-/// Shows a visible error banner with a "download my project" link (from the autosave) instead of a frozen page.
+/// Panic hook: logs the panic and shows the banner.
 fn panic_banner(info: &std::panic::PanicHookInfo<'_>) {
     web_sys::console::error_1(&format!("greencheck panic: {info}").into());
+    show_panic_banner();
+}
+
+/// Shows a visible error banner with a "download my project" link (from the autosave) instead of a frozen page.
+pub fn show_panic_banner() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

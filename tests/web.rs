@@ -102,3 +102,26 @@ async fn invalid_input_keeps_the_last_report_and_says_why() {
         .unwrap();
     assert_eq!(msg.text_content().unwrap_or_default(), "");
 }
+
+#[wasm_bindgen_test]
+async fn panic_banner_offers_the_autosaved_project() {
+    let root = mount();
+    settle().await;
+    type_into(&root, "#f-name", "救援测试");
+    settle().await;
+    greencheck::show_panic_banner();
+    let doc = gloo::utils::document();
+    let banner = doc
+        .query_selector("[data-testid=panic-banner]")
+        .unwrap()
+        .expect("banner shown");
+    let link = banner
+        .query_selector("a[download]")
+        .unwrap()
+        .expect("download link");
+    let href = link.get_attribute("href").unwrap();
+    assert!(href.starts_with("data:application/json"));
+    let decoded = String::from(js_sys::decode_uri_component(&href).unwrap());
+    assert!(decoded.contains("救援测试"), "{decoded}");
+    banner.remove();
+}

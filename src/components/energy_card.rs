@@ -59,8 +59,8 @@ fn monthly_bars(e: &EnergyReport, lang: Lang) -> Html {
             <svg viewBox={format!("0 0 {w} {}", h + 14.0)} role="img" aria-label={t(lang, "energy.monthly")}>{ for bars }</svg>
             <figcaption>
                 { t(lang, "energy.monthly") }{ " · " }
-                <span class="key key-ref">{ "▮ " }{ t(lang, "energy.reference") }</span>{ " " }
-                <span class="key key-design">{ "▮ " }{ t(lang, "energy.design") }</span>
+                <span class="key"><span class="swatch key-ref" aria-hidden="true">{ "▮ " }</span>{ t(lang, "energy.reference") }</span>{ " " }
+                <span class="key"><span class="swatch key-design" aria-hidden="true">{ "▮ " }</span>{ t(lang, "energy.design") }</span>
             </figcaption>
         </figure>
     }

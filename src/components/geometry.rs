@@ -1,26 +1,31 @@
 //! Geometry input: a box (length × depth × storeys, orientation) or measured areas from CAD, with the
 //! plan view beside it.
 
-use greencheck_core::editor::{Editor, FieldKind};
+use greencheck_core::editor::FieldKind;
 use greencheck_core::project::Geometry;
+
+use crate::fields::FieldView;
 use greencheck_core::report::FacadeSummary;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::plan_view::PlanView;
 use crate::components::section::Section;
-use crate::fields;
 use crate::i18n::{t, Lang};
 
 /// Props of [`GeometryInput`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct GeometryProps {
-    /// The editing session.
-    pub editor: Editor,
+    /// The project's geometry.
+    pub geometry: Geometry,
+    /// Box fields.
+    pub massing: Vec<FieldView>,
+    /// Measured-areas totals.
+    pub areas: Vec<FieldView>,
+    /// Measured facades' fields, by facade.
+    pub area_facades: Vec<Vec<FieldView>>,
     /// Facades of the report (azimuth, class).
     pub facades: Vec<FacadeSummary>,
-    /// Placeholders (derived shape factor).
-    pub placeholders: Vec<(String, String)>,
     /// UI language.
     pub lang: Lang,
     /// Field edits.
@@ -37,8 +42,7 @@ pub struct GeometryProps {
 #[function_component(GeometryInput)]
 pub fn geometry_input(p: &GeometryProps) -> Html {
     let lang = p.lang;
-    let project = p.editor.project();
-    let is_box = matches!(project.geometry, Geometry::Box { .. });
+    let is_box = matches!(p.geometry, Geometry::Box { .. });
     let mode_ref = use_node_ref();
     {
         let mode_ref = mode_ref.clone();
@@ -63,13 +67,13 @@ pub fn geometry_input(p: &GeometryProps) -> Html {
             </select>
         </div>
     };
-    let (inputs, plan) = match &project.geometry {
+    let (inputs, plan) = match &p.geometry {
         Geometry::Box {
             length_m,
             depth_m,
             orientation_deg,
         } => (
-            html! { <Section title="sec.massing" fields={fields::massing()} editor={p.editor.clone()} placeholders={p.placeholders.clone()} {lang} on_edit={p.on_edit.clone()} /> },
+            html! { <Section title="sec.massing" fields={p.massing.clone()} {lang} on_edit={p.on_edit.clone()} /> },
             html! { <PlanView facades={p.facades.clone()} footprint={Some((*length_m, *depth_m))} orientation_deg={*orientation_deg} {lang} /> },
         ),
         Geometry::Areas { facades, .. } => {
@@ -80,7 +84,7 @@ pub fn geometry_input(p: &GeometryProps) -> Html {
                 };
                 html! {
                     <div class="area-facade">
-                        <Section title="f.wall_area" subtitle={format!(" · {}", f.name)} fields={fields::area_facade(i)} editor={p.editor.clone()} {lang} on_edit={p.on_edit.clone()} />
+                        <Section title="f.wall_area" subtitle={format!(" · {}", f.name)} fields={p.area_facades.get(i).cloned().unwrap_or_default()} {lang} on_edit={p.on_edit.clone()} />
                         if facades.len() > 1 {
                             <button type="button" class="remove" aria-label={format!("{} {}", t(lang, "geo.remove_facade"), f.name)} onclick={remove}>{ t(lang, "geo.remove_facade") }</button>
                         }
@@ -94,7 +98,7 @@ pub fn geometry_input(p: &GeometryProps) -> Html {
             (
                 html! {
                     <>
-                        <Section title="sec.massing" fields={fields::areas()} editor={p.editor.clone()} placeholders={p.placeholders.clone()} {lang} on_edit={p.on_edit.clone()} />
+                        <Section title="sec.massing" fields={p.areas.clone()} {lang} on_edit={p.on_edit.clone()} />
                         { for rows }
                         <button type="button" data-testid="add-facade" onclick={add}>{ t(lang, "geo.add_facade") }</button>
                     </>

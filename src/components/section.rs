@@ -1,10 +1,10 @@
-//! A titled group of fields bound to the editor.
+//! A titled group of fields.
 
-use greencheck_core::editor::{Editor, FieldKind};
+use greencheck_core::editor::FieldKind;
 use yew::prelude::*;
 
 use crate::components::field::Field;
-use crate::fields::FieldSpec;
+use crate::fields::FieldView;
 use crate::i18n::{t, Lang};
 
 /// Props of [`Section`].
@@ -15,13 +15,8 @@ pub struct SectionProps {
     /// Extra title text (e.g. a facade's orientation).
     #[prop_or_default]
     pub subtitle: Option<String>,
-    /// Fields.
-    pub fields: Vec<FieldSpec>,
-    /// The editing session (texts and drafts).
-    pub editor: Editor,
-    /// Placeholders by path.
-    #[prop_or_default]
-    pub placeholders: Vec<(String, String)>,
+    /// Fields with their texts and messages.
+    pub fields: Vec<FieldView>,
     /// UI language.
     pub lang: Lang,
     /// Field edits.
@@ -34,17 +29,10 @@ pub struct SectionProps {
 /// A fieldset of inputs.
 #[function_component(Section)]
 pub fn section(p: &SectionProps) -> Html {
-    let fields = p.fields.iter().map(|spec| {
-        let draft = p.editor.draft(&spec.path);
-        let placeholder = p
-            .placeholders
-            .iter()
-            .find(|(k, _)| *k == spec.path)
-            .map(|(_, v)| v.clone());
+    let fields = p.fields.iter().map(|f| {
         html! {
-            <Field spec={spec.clone()} text={p.editor.field_text(&spec.path)}
-                error={draft.map(|d| (d.error.zh.clone(), d.error.en.clone()))}
-                {placeholder} lang={p.lang} on_edit={p.on_edit.clone()} />
+            <Field spec={f.spec.clone()} text={f.text.clone()} error={f.error.clone()}
+                placeholder={f.placeholder.clone()} lang={p.lang} on_edit={p.on_edit.clone()} />
         }
     });
     let title = html! { <>{ t(p.lang, p.title) }{ for p.subtitle.clone().map(|s| html!{ <span class="subtitle">{ s }</span> }) }</> };

@@ -166,9 +166,9 @@ pub fn sensitivity(p: &SensitivityProps) -> Html {
             </select>
             { chart }
             <p class="note legend">
-                <span class="band-complies key">{ "▮ " }{ t(lang, "verdict.complies") }</span>{ " " }
-                <span class="band-tradeoff key">{ "▮ " }{ t(lang, "verdict.tradeoff") }</span>{ " " }
-                <span class="band-fails key">{ "▮ " }{ t(lang, "verdict.fails") }</span>
+                <span class="key"><span class="swatch band-complies" aria-hidden="true">{ "▮ " }</span>{ t(lang, "verdict.complies") }</span>{ " " }
+                <span class="key"><span class="swatch band-tradeoff" aria-hidden="true">{ "▮ " }</span>{ t(lang, "verdict.tradeoff") }</span>{ " " }
+                <span class="key"><span class="swatch band-fails" aria-hidden="true">{ "▮ " }</span>{ t(lang, "verdict.fails") }</span>
             </p>
         </section>
     }
