@@ -1144,8 +1144,7 @@ fn parse_section<T: serde::de::DeserializeOwned>(
     section: &str,
     map: &Map<String, Value>,
 ) -> Result<T, crate::report::ReportError> {
-    let v = Value::Object(map.clone());
-    serde_path_to_error::deserialize::<_, T>(v).map_err(|e| {
+    serde_path_to_error::deserialize::<_, T>(map).map_err(|e| {
         let inner = e.path().to_string();
         let path = if inner.is_empty() || inner == "." {
             section.to_owned()

@@ -863,6 +863,9 @@ struct LadderRow {
     note: String,
 }
 
+/// A computed item of an edition: clause, category and its ladder rows grouped by basis.
+type Item = (String, Category, Vec<Vec<&'static LadderRow>>);
+
 #[derive(Debug)]
 struct StarData {
     categories: Vec<CategoryRow>,
@@ -989,9 +992,23 @@ impl StarData {
             .ok_or_else(|| data_err("star_categories.csv", format!("missing {c:?}")))
     }
 
-    /// Items of an edition in data order, each with its rows grouped by basis.
-    fn items(&self, ed: Edition) -> Vec<(String, Category, Vec<Vec<&LadderRow>>)> {
-        let mut out: Vec<(String, Category, Vec<Vec<&LadderRow>>)> = Vec::new();
+    /// Items of an edition in data order, each with its rows grouped by basis (built once).
+    fn items(&'static self, ed: Edition) -> &'static [Item] {
+        static ITEMS: OnceLock<[Vec<Item>; 2]> = OnceLock::new();
+        let [e2019, e2024] = ITEMS.get_or_init(|| {
+            [
+                self.build_items(Edition::E2019),
+                self.build_items(Edition::E2024),
+            ]
+        });
+        match ed {
+            Edition::E2019 => e2019,
+            Edition::E2024 => e2024,
+        }
+    }
+
+    fn build_items(&'static self, ed: Edition) -> Vec<Item> {
+        let mut out: Vec<Item> = Vec::new();
         for r in self.ladders.iter().filter(|r| r.edition == ed) {
             let idx = match out.iter().position(|(i, _, _)| *i == r.item) {
                 Some(i) => i,
@@ -1014,7 +1031,7 @@ impl StarData {
     }
 
     /// Most points the computed items of `c` can give in `ed`.
-    fn computed_max(&self, ed: Edition, c: Category) -> f64 {
+    fn computed_max(&'static self, ed: Edition, c: Category) -> f64 {
         self.items(ed)
             .iter()
             .filter(|(_, cat, _)| *cat == c)
@@ -1097,7 +1114,7 @@ fn check_range(field: &str, v: f64, min: f64, max: f64) -> Result<(), StarError>
     }
 }
 
-fn validate(d: &StarData, input: &GreenInput, m: &StarMetrics) -> Result<(), StarError> {
+fn validate(d: &'static StarData, input: &GreenInput, m: &StarMetrics) -> Result<(), StarError> {
     for c in Category::ALL {
         if c == Category::Prerequisites {
             continue;
@@ -1439,11 +1456,17 @@ fn render_gate(level: StarLevel, g: &mut Gate, edition_tag: Option<Edition>) {
     g.text_zh = zh;
 }
 
-fn score_items(d: &StarData, ed: Edition, m: &StarMetrics, env: Option<f64>) -> Vec<ItemScore> {
+fn score_items(
+    d: &'static StarData,
+    ed: Edition,
+    m: &StarMetrics,
+    env: Option<f64>,
+) -> Vec<ItemScore> {
     let mut items = Vec::new();
     for (clause, category, bases) in d.items(ed) {
+        let (clause, category) = (clause.clone(), *category);
         let mut scored = Vec::new();
-        for rows in &bases {
+        for rows in bases {
             let Some(first) = rows.first() else { continue };
             let value = metric_pct(first.basis, m, env);
             scored.push(BasisScore {
