@@ -73,6 +73,24 @@ type Spec = (
     &'static [(&'static str, &'static str)],
 );
 
+/// A field whose path is built at run time (per facade).
+fn dynamic(
+    path: String,
+    label: &'static str,
+    unit: &'static str,
+    kind: FieldKind,
+    slider: Option<(f64, f64, f64)>,
+) -> FieldSpec {
+    FieldSpec {
+        path,
+        label,
+        unit,
+        kind,
+        slider,
+        choices: &[],
+    }
+}
+
 fn build(rows: &[Spec]) -> Vec<FieldSpec> {
     rows.iter()
         .map(|(path, label, unit, kind, slider, choices)| FieldSpec {
@@ -186,22 +204,20 @@ pub fn areas() -> Vec<FieldSpec> {
 pub fn area_facade(index: usize) -> Vec<FieldSpec> {
     let p = |f: &str| format!("geometry.facades[{index}].{f}");
     vec![
-        FieldSpec {
-            path: p("azimuth_deg"),
-            label: "f.azimuth",
-            unit: "unit.deg",
-            kind: FieldKind::Number,
-            slider: None,
-            choices: &[],
-        },
-        FieldSpec {
-            path: p("wall_area_m2"),
-            label: "f.wall_area",
-            unit: "unit.m2",
-            kind: FieldKind::Number,
-            slider: None,
-            choices: &[],
-        },
+        dynamic(
+            p("azimuth_deg"),
+            "f.azimuth",
+            "unit.deg",
+            FieldKind::Number,
+            None,
+        ),
+        dynamic(
+            p("wall_area_m2"),
+            "f.wall_area",
+            "unit.m2",
+            FieldKind::Number,
+            None,
+        ),
     ]
 }
 
@@ -209,30 +225,27 @@ pub fn area_facade(index: usize) -> Vec<FieldSpec> {
 pub fn facade(name: &str) -> Vec<FieldSpec> {
     let p = |f: &str| format!("facades.{name}.{f}");
     vec![
-        FieldSpec {
-            path: p("wwr"),
-            label: "f.wwr",
-            unit: "",
-            kind: FieldKind::Ratio,
-            slider: Some((0.0, 0.95, 0.01)),
-            choices: &[],
-        },
-        FieldSpec {
-            path: p("window_u"),
-            label: "f.facade_window_u",
-            unit: "unit.u",
-            kind: FieldKind::Number,
-            slider: None,
-            choices: &[],
-        },
-        FieldSpec {
-            path: p("window_shgc"),
-            label: "f.facade_window_shgc",
-            unit: "",
-            kind: FieldKind::Ratio,
-            slider: None,
-            choices: &[],
-        },
+        dynamic(
+            p("wwr"),
+            "f.wwr",
+            "",
+            FieldKind::Ratio,
+            Some((0.0, 0.95, 0.01)),
+        ),
+        dynamic(
+            p("window_u"),
+            "f.facade_window_u",
+            "unit.u",
+            FieldKind::Number,
+            None,
+        ),
+        dynamic(
+            p("window_shgc"),
+            "f.facade_window_shgc",
+            "",
+            FieldKind::Ratio,
+            None,
+        ),
     ]
 }
 
