@@ -23,7 +23,8 @@ fn gx(rate: f64) -> f64 {
     ((rate - GAUGE.0) / (GAUGE.1 - GAUGE.0)).clamp(0.0, 1.0) * GAUGE_W
 }
 
-fn outlook_key(o: Outlook) -> &'static str {
+/// i18n key of a trade-off outlook.
+pub fn outlook_key(o: Outlook) -> &'static str {
     match o {
         Outlook::LikelyPass => "energy.outlook.likely_pass",
         Outlook::Borderline => "energy.outlook.borderline",

@@ -51,6 +51,14 @@ pub fn verdict_banner(p: &VerdictProps) -> Html {
             <p class="verdict-title"><span class="icon" aria-hidden="true">{ icon(r.verdict) }</span>
                 { t(p.lang, &format!("verdict.{code}")) }</p>
             if p.stale { <p class="stale-note" role="status">{ t(p.lang, "verdict.stale") }</p> }
+            if let (Verdict::Tradeoff, Some(e)) = (r.verdict, &r.energy) {
+                if let Some(o) = e.tradeoff_outlook {
+                    <p class="outlook-line" data-testid="verdict-outlook">
+                        { format!("{} {} · ", t(p.lang, "energy.ratio"), crate::i18n::num(e.ratio, 3)) }
+                        { t(p.lang, crate::components::energy_card::outlook_key(o)) }
+                    </p>
+                }
+            }
             if !r.decisive.is_empty() {
                 <div class="decisive"><span>{ t(p.lang, "verdict.decisive") }{ "：" }</span><ul>{ for decisive }</ul></div>
             }

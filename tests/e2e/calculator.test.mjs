@@ -23,6 +23,8 @@ test('entering a design changes the verdict on every keystroke', async () => {
     // 0.5: over the prescriptive 0.45 (> 3 storeys, table 3.1.8-5) but within 0.60 → trade-off.
     await page.locator('#f-envelope-wall_u').fill('0.5');
     await waitVerdict(page, 'tradeoff');
+    // A trade-off verdict says how the estimate sees it (ratio and outlook).
+    assert.match(await page.getByTestId('verdict-outlook').innerText(), /能耗比.*0\.\d{3}/);
     // Typing character by character (input events, not blur): "0.4" passes again.
     await page.locator('#f-envelope-wall_u').fill('');
     await page.locator('#f-envelope-wall_u').pressSequentially('0.4');
