@@ -125,3 +125,46 @@ async fn panic_banner_offers_the_autosaved_project() {
     assert!(decoded.contains("救援测试"), "{decoded}");
     banner.remove();
 }
+
+#[wasm_bindgen_test]
+async fn plan_view_labels_each_facade_with_its_class() {
+    use greencheck::components::plan_view::{PlanView, PlanViewProps};
+    use greencheck_core::model::Orientation;
+    use greencheck_core::report::FacadeSummary;
+    let facade = |name: &str, az: f64, o: Orientation| FacadeSummary {
+        name: name.into(),
+        azimuth_deg: az,
+        orientation: o,
+        wall_area_m2: 100.0,
+        window_area_m2: None,
+        wwr: None,
+    };
+    let props = PlanViewProps {
+        facades: vec![
+            facade("A", 225.0, Orientation::W),
+            facade("B", 315.0, Orientation::N),
+            facade("C", 45.0, Orientation::N),
+            facade("D", 135.0, Orientation::E),
+        ],
+        footprint: Some((60.0, 12.0)),
+        orientation_deg: 225.0,
+        lang: greencheck::i18n::Lang::En,
+    };
+    let doc = gloo::utils::document();
+    let root = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<PlanView>::with_root_and_props(root.clone(), props).render();
+    settle().await;
+    let a = root
+        .query_selector("[data-facade=A]")
+        .unwrap()
+        .expect("facade A drawn");
+    assert_eq!(a.get_attribute("data-orientation").as_deref(), Some("W"));
+    assert_eq!(a.text_content().as_deref(), Some("A west"));
+    // The footprint is rotated by orientation − 180° = 45°.
+    let g = root
+        .query_selector("svg > g[transform]")
+        .unwrap()
+        .expect("rotated footprint");
+    assert_eq!(g.get_attribute("transform").as_deref(), Some("rotate(45)"));
+}
