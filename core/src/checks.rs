@@ -4,6 +4,9 @@
 //! only decides which element each check compares, which input feeds it, and how the verdict
 //! follows from the statuses.
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
 use serde::{Deserialize, Serialize};
 
 use crate::limits::{self, Comparison, Criteria, LimitRow, LookupError, Severity};
@@ -34,33 +37,22 @@ fn optional(v: Option<f64>, absent: &'static str) -> Input {
 }
 
 struct Spec<'a> {
-    id: String,
+    id: Cow<'static, str>,
     element: &'static str,
     criteria: Criteria<'a>,
     input: Input,
     /// Missing values the lookup criteria need (e.g. the facade WWR for a window check).
     needs: Vec<String>,
     /// Field to change for a suggestion.
-    field: Option<String>,
+    field: Option<Cow<'static, str>>,
     facade: Option<&'a Facade>,
     basic: bool,
 }
 
-/// Human label of an element (zh, en).
-fn label(element: &str, orientation: Option<Orientation>) -> (String, String) {
-    let (oz, oe) = orientation.map_or(("", ""), |o| (o.name_zh(), o.name_en()));
-    let oz = if oz.is_empty() {
-        String::new()
-    } else {
-        format!("{oz}向")
-    };
-    let oe = if oe.is_empty() {
-        String::new()
-    } else {
-        format!("{oe} ")
-    };
+/// Human label of an element (zh, en), without the orientation.
+fn element_label(element: &str) -> (&str, &str) {
     let base = element.strip_prefix("basic_").unwrap_or(element);
-    let (z, e): (&str, &str) = match base {
+    match base {
         "shape_factor" => ("体形系数", "shape factor"),
         "wwr" => ("窗墙面积比", "WWR"),
         "skylight_ratio" => ("屋面天窗面积比", "skylight ratio"),
@@ -75,12 +67,25 @@ fn label(element: &str, orientation: Option<Orientation>) -> (String, String) {
         "ground_perimeter_r" => ("周边地面保温热阻 R", "perimeter ground R"),
         "basement_wall_r" => ("地下室外墙热阻 R", "basement wall R"),
         other => (other, other),
-    };
-    (format!("{oz}{z}"), format!("{oe}{e}"))
+    }
 }
 
-fn fmt_num(v: f64) -> String {
-    format!("{v:.2}")
+/// Appends the human label of an element (e.g. "南向外窗传热系数 K", "south window K").
+fn push_label(element: &str, orientation: Option<Orientation>, zh: &mut String, en: &mut String) {
+    if let Some(o) = orientation {
+        let (oz, oe) = (o.name_zh(), o.name_en());
+        if !oz.is_empty() {
+            zh.push_str(oz);
+            zh.push('向');
+        }
+        if !oe.is_empty() {
+            en.push_str(oe);
+            en.push(' ');
+        }
+    }
+    let (z, e) = element_label(element);
+    zh.push_str(z);
+    en.push_str(e);
 }
 
 /// For a failing window-K check: the largest WWR (a bracket's inclusive upper end below the
@@ -102,7 +107,6 @@ fn wwr_alternative(element: &str, c: &Criteria<'_>, u: f64) -> Option<f64> {
 
 fn suggestion(spec: &Spec<'_>, row: &LimitRow, value: f64, limit: f64) -> Suggestion {
     let orientation = spec.facade.map(|f| f.orientation);
-    let (lz, le) = label(spec.element, orientation);
     let sym = row.comparison.symbol();
     let mut changes = Vec::new();
     if let Some(field) = &spec.field {
@@ -111,20 +115,28 @@ fn suggestion(spec: &Spec<'_>, row: &LimitRow, value: f64, limit: f64) -> Sugges
             value: limit,
         });
     }
-    let mut text_zh = format!("达标条件：{lz} {sym} {}", fmt_num(limit));
-    let mut text_en = format!("to pass: {le} {sym} {}", fmt_num(limit));
+    let mut text_zh = String::with_capacity(96);
+    let mut text_en = String::with_capacity(64);
+    text_zh.push_str("达标条件：");
+    text_en.push_str("to pass: ");
+    push_label(spec.element, orientation, &mut text_zh, &mut text_en);
+    // Writing to a String cannot fail.
+    let _ = write!(text_zh, " {sym} {limit:.2}");
+    let _ = write!(text_en, " {sym} {limit:.2}");
     if spec.element.ends_with("window_u") {
         if let (Some(f), Some(w)) = (
             spec.facade,
             wwr_alternative(spec.element, &spec.criteria, value),
         ) {
             changes.push(FieldChange {
-                field: format!("facades.{}.wwr", f.name),
+                field: Cow::Owned(format!("facades.{}.wwr", f.name)),
                 value: w,
             });
-            let (wz, we) = label("wwr", orientation);
-            text_zh.push_str(&format!("，或{wz} ≤ {}", fmt_num(w)));
-            text_en.push_str(&format!(" or {we} ≤ {}", fmt_num(w)));
+            text_zh.push_str("，或");
+            text_en.push_str(" or ");
+            push_label("wwr", orientation, &mut text_zh, &mut text_en);
+            let _ = write!(text_zh, " ≤ {w:.2}");
+            let _ = write!(text_en, " ≤ {w:.2}");
         }
     }
     Suggestion {
@@ -134,12 +146,13 @@ fn suggestion(spec: &Spec<'_>, row: &LimitRow, value: f64, limit: f64) -> Sugges
     }
 }
 
-fn blank(spec: &Spec<'_>, status: Status, note: String) -> Check {
+/// A check without a limit row; takes the spec's id.
+fn blank(spec: &mut Spec<'_>, status: Status, note: Cow<'static, str>) -> Check {
     Check {
-        id: spec.id.clone(),
-        clause: String::new(),
-        table: String::new(),
-        standard: String::new(),
+        id: std::mem::take(&mut spec.id),
+        clause: Cow::Borrowed(""),
+        table: Cow::Borrowed(""),
+        standard: Cow::Borrowed(""),
         status,
         value: match spec.input {
             Input::Given(v) => Some(v),
@@ -147,7 +160,7 @@ fn blank(spec: &Spec<'_>, status: Status, note: String) -> Check {
         },
         limit: None,
         comparison: Comparison::None,
-        unit: String::new(),
+        unit: Cow::Borrowed(""),
         margin: None,
         margin_pct: None,
         tradeable: false,
@@ -164,16 +177,16 @@ fn blank(spec: &Spec<'_>, status: Status, note: String) -> Check {
     }
 }
 
-fn run(spec: &Spec<'_>) -> Check {
+fn run(mut spec: Spec<'_>) -> Check {
     if !spec.needs.is_empty() {
         let mut c = blank(
-            spec,
+            &mut spec,
             Status::Undetermined,
-            "the limit depends on a missing value".into(),
+            Cow::Borrowed("the limit depends on a missing value"),
         );
-        c.missing = spec.needs.clone();
-        if let Input::Missing(p) = &spec.input {
-            c.missing.push(p.clone());
+        c.missing = std::mem::take(&mut spec.needs);
+        if let Input::Missing(p) = &mut spec.input {
+            c.missing.push(std::mem::take(p));
         }
         return c;
     }
@@ -182,32 +195,36 @@ fn run(spec: &Spec<'_>) -> Check {
         Err(
             e @ (LookupError::NotFound(_) | LookupError::Ambiguous { .. } | LookupError::Data(_)),
         ) => {
-            return blank(spec, Status::Undetermined, format!("limits table: {e}"));
+            return blank(
+                &mut spec,
+                Status::Undetermined,
+                Cow::Owned(format!("limits table: {e}")),
+            );
         }
     };
-    let mut c = blank(spec, Status::NotApplicable, row.note.clone());
-    c.clause = row.clause.clone();
-    c.table = row.table.clone();
-    c.standard = format!("{}-{}", row.standard, row.edition);
+    let mut c = blank(&mut spec, Status::NotApplicable, Cow::Borrowed(&row.note));
+    c.clause = Cow::Borrowed(&row.clause);
+    c.table = Cow::Borrowed(&row.table);
+    c.standard = Cow::Borrowed(row.standard_edition());
     c.comparison = row.comparison;
     c.limit = row.value;
-    c.unit = row.unit.clone();
+    c.unit = Cow::Borrowed(&row.unit);
     c.tradeable = row.tradeable && !spec.basic;
     c.mandatory = row.severity == Severity::Mandatory;
     c.provenance = Some(row.provenance);
     c.to_be_confirmed = row.to_be_confirmed();
-    c.limit_id = Some(row.id.clone());
+    c.limit_id = Some(Cow::Borrowed(&row.id));
     let Some(limit) = row.value else {
         // comparison `none`: the code sets no requirement here.
         return c;
     };
-    match &spec.input {
+    match &mut spec.input {
         Input::Absent(why) => {
             c.note = join_note(why, &row.note);
         }
         Input::Missing(path) => {
             c.status = Status::Undetermined;
-            c.missing = vec![path.clone()];
+            c.missing = vec![std::mem::take(path)];
         }
         Input::Given(v) => {
             let v = *v;
@@ -220,18 +237,18 @@ fn run(spec: &Spec<'_>) -> Check {
                 .map(|m| m / limit * 100.0)
                 .filter(|m| m.is_finite());
             if !pass {
-                c.suggestion = Some(suggestion(spec, row, v, limit));
+                c.suggestion = Some(suggestion(&spec, row, v, limit));
             }
         }
     }
     c
 }
 
-fn join_note(a: &str, b: &str) -> String {
+fn join_note(a: &'static str, b: &str) -> Cow<'static, str> {
     if b.is_empty() {
-        a.to_owned()
+        Cow::Borrowed(a)
     } else {
-        format!("{a}; {b}")
+        Cow::Owned(format!("{a}; {b}"))
     }
 }
 
@@ -245,17 +262,20 @@ fn specs<'a>(p: &Project, b: &'a Building) -> Vec<Spec<'a>> {
         shape_factor: Some(b.shape_factor),
         floor_area_m2: Some(b.floor_area_m2),
     };
-    let whole =
-        |id: &str, element: &'static str, input: Input, field: Option<&str>, basic: bool| Spec {
-            id: id.to_owned(),
-            element,
-            criteria: base,
-            input,
-            needs: Vec::new(),
-            field: field.map(str::to_owned),
-            facade: None,
-            basic,
-        };
+    let whole = |id: &'static str,
+                 element: &'static str,
+                 input: Input,
+                 field: Option<&'static str>,
+                 basic: bool| Spec {
+        id: Cow::Borrowed(id),
+        element,
+        criteria: base,
+        input,
+        needs: Vec::new(),
+        field: field.map(Cow::Borrowed),
+        facade: None,
+        basic,
+    };
     let sky_present = env.skylight_ratio.map_or(
         env.skylight_u.is_some() || env.skylight_shgc.is_some(),
         |r| r > 0.0,
@@ -290,7 +310,7 @@ fn specs<'a>(p: &Project, b: &'a Building) -> Vec<Spec<'a>> {
             let wwr_path = format!("facades.{}.wwr", f.name);
             let mut needs = Vec::new();
             let (input, field) = match what {
-                FacadeValue::Wwr => (required(f.wwr, &wwr_path), Some(wwr_path.clone())),
+                FacadeValue::Wwr => (required(f.wwr, &wwr_path), Some(wwr_path.clone().into())),
                 FacadeValue::WindowU | FacadeValue::WindowShgc => {
                     let (v, path) = match what {
                         FacadeValue::WindowU => (f.window_u, &f.window_u_path),
@@ -299,15 +319,15 @@ fn specs<'a>(p: &Project, b: &'a Building) -> Vec<Spec<'a>> {
                     match f.wwr {
                         None => {
                             needs.push(wwr_path.clone());
-                            (required(v, path), Some(path.clone()))
+                            (required(v, path), Some(path.clone().into()))
                         }
                         Some(w) if w <= 0.0 => (Input::Absent("no windows on this facade"), None),
-                        Some(_) => (required(v, path), Some(path.clone())),
+                        Some(_) => (required(v, path), Some(path.clone().into())),
                     }
                 }
             };
             Spec {
-                id: format!("{prefix}.{}", f.name),
+                id: Cow::Owned(format!("{prefix}.{}", f.name)),
                 element,
                 criteria: Criteria {
                     orientation: Some(f.orientation),
@@ -448,7 +468,7 @@ fn specs<'a>(p: &Project, b: &'a Building) -> Vec<Spec<'a>> {
 
 /// Runs every check on an already built model.
 pub fn run_checks(project: &Project, building: &Building) -> Vec<Check> {
-    specs(project, building).iter().map(run).collect()
+    specs(project, building).into_iter().map(run).collect()
 }
 
 /// Verdict, decisive check ids and missing field paths, in the digest's order:
@@ -465,7 +485,7 @@ pub fn verdict(checks: &[Check]) -> (Verdict, Vec<String>, Vec<String>) {
         checks
             .iter()
             .filter(|c| c.mandatory && pred(c))
-            .map(|c| c.id.clone())
+            .map(|c| c.id.to_string())
             .collect()
     };
     let decisive_fails = ids(&|c| c.status == Status::Fail && (!c.tradeable || c.basic));
@@ -496,7 +516,7 @@ pub fn evaluate(project: &Project) -> Report {
     let (verdict, decisive, missing) = verdict(&checks);
     let sections = crate::energy::sections(project, &building, &checks, verdict);
     Report {
-        format: REPORT_FORMAT.to_owned(),
+        format: Cow::Borrowed(REPORT_FORMAT),
         verdict,
         decisive,
         missing,
@@ -511,7 +531,7 @@ pub fn evaluate(project: &Project) -> Report {
 
 fn invalid_report(e: &ProjectError) -> Report {
     Report {
-        format: REPORT_FORMAT.to_owned(),
+        format: Cow::Borrowed(REPORT_FORMAT),
         verdict: Verdict::Incomplete,
         decisive: Vec::new(),
         missing: vec![e.path.clone()],

@@ -1099,7 +1099,7 @@ pub fn envelope_elements(checks: &[Check]) -> Vec<(String, f64, f64)> {
         })
         .filter_map(|c| match (c.limit, c.value) {
             (Some(l), Some(v)) if l > 0.0 && l.is_finite() && v.is_finite() && v >= 0.0 => {
-                Some((c.id.clone(), l, v))
+                Some((c.id.to_string(), l, v))
             }
             _ => None,
         })

@@ -212,6 +212,9 @@ pub struct LimitRow {
     pub provenance: Provenance,
     /// Free-text note (English).
     pub note: String,
+    /// `standard-edition`, e.g. `GB 55015-2021` (built once when the table is parsed).
+    #[serde(skip)]
+    standard_edition: String,
 }
 
 #[derive(Deserialize)]
@@ -269,6 +272,7 @@ impl TryFrom<RawRow> for LimitRow {
         }
         let wrap = |e: String| format!("{}: {e}", r.id);
         Ok(LimitRow {
+            standard_edition: format!("{}-{}", r.standard, r.edition),
             wwr: opt_interval(&r.wwr).map_err(wrap)?,
             shape_factor: opt_interval(&r.shape_factor).map_err(wrap)?,
             floor_area_m2: opt_interval(&r.floor_area_m2).map_err(wrap)?,
@@ -404,6 +408,11 @@ fn bracket_matches(bracket: Option<Interval>, value: Option<f64>) -> bool {
 }
 
 impl LimitRow {
+    /// Standard and edition, e.g. `GB 55015-2021`.
+    pub fn standard_edition(&self) -> &str {
+        &self.standard_edition
+    }
+
     /// Whether this row applies to `element` under `c`.
     pub fn matches(&self, element: &str, c: &Criteria<'_>) -> bool {
         self.matches_except_wwr(element, c) && bracket_matches(self.wwr, c.wwr)

@@ -1,5 +1,7 @@
 //! The compliance report, format `greencheck-report/1` (documented in `docs/project-format.md`).
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::limits::{Comparison, Provenance};
@@ -62,7 +64,7 @@ impl Verdict {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FieldChange {
     /// Project field path, e.g. `facades.A.wwr`.
-    pub field: String,
+    pub field: Cow<'static, str>,
     /// Value to set.
     pub value: f64,
 }
@@ -82,13 +84,13 @@ pub struct Suggestion {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Check {
     /// Stable id, e.g. `u.window.A`.
-    pub id: String,
+    pub id: Cow<'static, str>,
     /// Clause, e.g. `3.1.9`.
-    pub clause: String,
+    pub clause: Cow<'static, str>,
     /// Table, e.g. `3.1.9-2`.
-    pub table: String,
+    pub table: Cow<'static, str>,
     /// Standard and edition, e.g. `GB 55015-2021`.
-    pub standard: String,
+    pub standard: Cow<'static, str>,
     /// Outcome.
     pub status: Status,
     /// The design value.
@@ -98,7 +100,7 @@ pub struct Check {
     /// Comparison (`le`, `ge`, `none`).
     pub comparison: Comparison,
     /// Unit of value and limit.
-    pub unit: String,
+    pub unit: Cow<'static, str>,
     /// Signed room to spare in the value's unit (positive = passes).
     pub margin: Option<f64>,
     /// Margin as % of the limit.
@@ -114,7 +116,7 @@ pub struct Check {
     /// True when the limit is inferred: show 待确认 / "to be confirmed".
     pub to_be_confirmed: bool,
     /// Id of the limit row used.
-    pub limit_id: Option<String>,
+    pub limit_id: Option<Cow<'static, str>>,
     /// Facade name, for per-facade checks.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub facade: Option<String>,
@@ -125,7 +127,7 @@ pub struct Check {
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub missing: Vec<String>,
     /// Note (English): row note, bracket used, missing field…
-    pub note: String,
+    pub note: Cow<'static, str>,
     /// For failing checks: what would pass.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub suggestion: Option<Suggestion>,
@@ -216,7 +218,7 @@ pub struct ReportError {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     /// Always `greencheck-report/1`.
-    pub format: String,
+    pub format: Cow<'static, str>,
     /// Verdict.
     pub verdict: Verdict,
     /// Ids of the checks that decided the verdict.

@@ -507,10 +507,9 @@ pub fn envelope_improvement(
 ) -> Result<EnvelopeImprovement, StarError> {
     let mut out = EnvelopeImprovement::default();
     for (id, limit, design) in elements {
-        let field = format!("envelope[{id}]");
         if !limit.is_finite() || *limit <= 0.0 {
             return Err(StarError::OutOfRange {
-                field: format!("{field}.limit"),
+                field: format!("envelope[{id}].limit"),
                 value: *limit,
                 min: 0.0,
                 max: f64::INFINITY,
@@ -518,7 +517,7 @@ pub fn envelope_improvement(
         }
         if !design.is_finite() || *design < 0.0 {
             return Err(StarError::OutOfRange {
-                field: format!("{field}.design"),
+                field: format!("envelope[{id}].design"),
                 value: *design,
                 min: 0.0,
                 max: f64::INFINITY,

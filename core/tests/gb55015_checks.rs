@@ -204,7 +204,7 @@ fn wwr_edges() {
     assert!(c.note.contains("beyond"));
     let s = check(&r, "wwr.S").suggestion.as_ref().unwrap();
     assert_eq!(
-        (s.changes[0].field.as_str(), s.changes[0].value),
+        (&*s.changes[0].field, s.changes[0].value),
         ("facades.S.wwr", 0.50)
     );
 }

@@ -32,7 +32,7 @@ pub fn status_code(s: Status) -> &'static str {
 pub fn check_label(lang: Lang, c: &Check) -> String {
     let base = match &c.facade {
         Some(f) => c.id.strip_suffix(&format!(".{f}")).unwrap_or(&c.id),
-        None => c.id.as_str(),
+        None => c.id.as_ref(),
     };
     let key = format!("check.{base}");
     let name = if has(&key) {
@@ -139,7 +139,7 @@ pub fn checks_table(p: &ChecksTableProps) -> Html {
                 </td>
                 <td class="num">{ margin }</td>
                 <td class="status">{ t(lang, &format!("status.{code}")) }</td>
-                <td>{ &c.clause }</td>
+                <td>{ &*c.clause }</td>
             </tr>
             { for suggestion }
             </>
