@@ -38,6 +38,7 @@
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::fmt::{self, Write as _};
 use std::sync::OnceLock;
 
@@ -137,6 +138,19 @@ impl Category {
             Category::Resources => "green.self_assessed.resources",
             Category::Environment => "green.self_assessed.environment",
             Category::Bonus => "green.self_assessed.bonus",
+        }
+    }
+
+    /// Id of the 30 % floor gate: `floor_` and the last segment of [`Category::field`].
+    fn floor_gate_id(self) -> &'static str {
+        match self {
+            Category::Prerequisites => "floor_prerequisites_met",
+            Category::Safety => "floor_safety",
+            Category::Health => "floor_health",
+            Category::Convenience => "floor_convenience",
+            Category::Resources => "floor_resources",
+            Category::Environment => "floor_environment",
+            Category::Bonus => "floor_bonus",
         }
     }
 }
@@ -570,7 +584,7 @@ pub struct CategoryScore {
     /// 30 % floor required for a star (`None` for Q0 and QA).
     pub floor: Option<f64>,
     /// Clause of the maximum.
-    pub clause: String,
+    pub clause: Cow<'static, str>,
     /// Provenance of the maximum.
     pub provenance: Provenance,
 }
@@ -589,7 +603,7 @@ pub struct BasisScore {
     /// Most points this basis can give.
     pub max_points: f64,
     /// Note of the data row.
-    pub note: String,
+    pub note: Cow<'static, str>,
     /// Provenance of the data row.
     pub provenance: Provenance,
 }
@@ -598,7 +612,7 @@ pub struct BasisScore {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ItemScore {
     /// Clause, e.g. `"7.2.4"`.
-    pub clause: String,
+    pub clause: Cow<'static, str>,
     /// Category the points go to.
     pub category: Category,
     /// Points awarded (best basis; 0 if undetermined).
@@ -640,9 +654,9 @@ pub struct Condition {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Gate {
     /// Stable id, e.g. `"envelope_improvement"`, `"floor_safety"`, `"total"`.
-    pub id: String,
+    pub id: Cow<'static, str>,
     /// Clause cited.
-    pub clause: String,
+    pub clause: Cow<'static, str>,
     /// Provenance of the required value.
     pub provenance: Provenance,
     /// Outcome (any condition passing passes the gate).
@@ -668,9 +682,9 @@ pub struct LevelGates {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Note {
     /// English.
-    pub en: String,
+    pub en: Cow<'static, str>,
     /// Chinese.
-    pub zh: String,
+    pub zh: Cow<'static, str>,
 }
 
 /// The report section `star`.
@@ -1251,29 +1265,78 @@ fn num(x: f64) -> String {
 /// Display of [`num`] without an intermediate `String`.
 struct Num(f64);
 
+/// The digits of [`num`] when they need no float formatting: `(negative, whole, hundredths)`.
+///
+/// Whole numbers (most points and thresholds) below 2^53: `{:.2}` is the integer followed by
+/// ".00" (-0 gives "0"). Moderate values: x × 100 rounded is the exact `{:.2}` digits unless
+/// the product lies within 1e-6 of a rounding tie (its own error is below 1e-8 for
+/// |x| < 1e6). `None` otherwise.
+fn num_parts(x: f64) -> Option<(bool, u64, u64)> {
+    if x.fract() == 0.0 && x.abs() < 9.0e15 {
+        let i = x as i64;
+        return Some((i < 0, i.unsigned_abs(), 0));
+    }
+    if x.abs() < 1e6 {
+        let y = x * 100.0;
+        let r = y.round();
+        if ((y - y.trunc()).abs() - 0.5).abs() > 1e-6 {
+            let cents = r.abs() as u64;
+            return Some((r < 0.0, cents / 100, cents % 100));
+        }
+    }
+    None
+}
+
+/// Appends `n` in decimal.
+fn push_u64(s: &mut String, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &b in &buf[i..] {
+        s.push(char::from(b));
+    }
+}
+
+/// Appends [`num`] of `x` without going through the formatter when [`num_parts`] applies.
+fn push_num(s: &mut String, x: f64) {
+    match num_parts(x) {
+        Some((neg, whole, frac)) => {
+            if neg {
+                s.push('-');
+            }
+            push_u64(s, whole);
+            if frac != 0 {
+                s.push('.');
+                s.push(char::from(b'0' + (frac / 10) as u8));
+                if frac % 10 != 0 {
+                    s.push(char::from(b'0' + (frac % 10) as u8));
+                }
+            }
+        }
+        // Writing to a String cannot fail.
+        None => {
+            let _ = write!(s, "{}", Num(x));
+        }
+    }
+}
+
 impl fmt::Display for Num {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let x = self.0;
-        // Whole numbers (most points and thresholds) skip the exact float formatting: `{:.2}`
-        // of an integer-valued f64 below 2^53 is the integer followed by ".00" (-0 gives "0").
-        if x.fract() == 0.0 && x.abs() < 9.0e15 {
-            return write!(f, "{}", x as i64);
-        }
-        // Moderate values: x × 100 rounded is the exact `{:.2}` digits unless the product
-        // lies within 1e-6 of a rounding tie (its own error is below 1e-8 for |x| < 1e6).
-        if x.abs() < 1e6 {
-            let y = x * 100.0;
-            let r = y.round();
-            if ((y - y.trunc()).abs() - 0.5).abs() > 1e-6 {
-                let cents = r.abs() as u64;
-                let sign = if r < 0.0 { "-" } else { "" };
-                let (whole, frac) = (cents / 100, cents % 100);
-                return match frac {
-                    0 => write!(f, "{sign}{whole}"),
-                    _ if frac % 10 == 0 => write!(f, "{sign}{whole}.{}", frac / 10),
-                    _ => write!(f, "{sign}{whole}.{frac:02}"),
-                };
-            }
+        if let Some((neg, whole, frac)) = num_parts(x) {
+            let sign = if neg { "-" } else { "" };
+            return match frac {
+                0 => write!(f, "{sign}{whole}"),
+                _ if frac % 10 == 0 => write!(f, "{sign}{whole}.{}", frac / 10),
+                _ => write!(f, "{sign}{whole}.{frac:02}"),
+            };
         }
         if !x.is_finite() || x.abs() >= 1e15 {
             let s = format!("{x:.2}");
@@ -1324,21 +1387,13 @@ impl fmt::Write for StackBuf {
 
 /// Appends the description of a condition to `en` and `zh`.
 fn describe(c: &Condition, edition_tag: Option<Edition>, en: &mut String, zh: &mut String) {
-    // Writing to a String cannot fail.
-    let _ = describe_into(c, edition_tag, en, zh);
-}
-
-fn describe_into(
-    c: &Condition,
-    edition_tag: Option<Edition>,
-    en: &mut String,
-    zh: &mut String,
-) -> fmt::Result {
     match c.category {
         Some(cat) => {
             let (e, z) = cat.labels();
-            write!(en, "{e} points")?;
-            write!(zh, "{z}得分")?;
+            en.push_str(e);
+            en.push_str(" points");
+            zh.push_str(z);
+            zh.push_str("得分");
         }
         None => {
             let (e, z) = c.quantity.labels();
@@ -1346,30 +1401,42 @@ fn describe_into(
             zh.push_str(z);
         }
     }
-    let r = Num(c.required);
+    let r = c.required;
     match c.unit {
-        Unit::Percent => {
-            write!(en, " ≥ {r} %")?;
-            write!(zh, " ≥ {r} %")?;
-        }
-        Unit::Points => {
-            write!(en, " ≥ {r}")?;
-            write!(zh, " ≥ {r}")?;
+        Unit::Percent | Unit::Points => {
+            en.push_str(" ≥ ");
+            zh.push_str(" ≥ ");
+            push_num(en, r);
+            push_num(zh, r);
+            if c.unit == Unit::Percent {
+                en.push_str(" %");
+                zh.push_str(" %");
+            }
         }
         Unit::Grade => {
-            write!(en, " grade {r} or better")?;
-            write!(zh, " {r}级或更优")?;
+            en.push_str(" grade ");
+            push_num(en, r);
+            en.push_str(" or better");
+            zh.push(' ');
+            push_num(zh, r);
+            zh.push_str("级或更优");
         }
         Unit::Level => {
-            let (e, z) = SoundInsulation::rank_labels(c.required);
-            write!(en, " ≥ {e}")?;
-            write!(zh, " ≥ {z}")?;
+            let (e, z) = SoundInsulation::rank_labels(r);
+            en.push_str(" ≥ ");
+            en.push_str(e);
+            zh.push_str(" ≥ ");
+            zh.push_str(z);
         }
         Unit::Flag => {}
     }
     if let Some(ed) = edition_tag {
-        write!(en, " ({})", ed.label())?;
-        write!(zh, "（{}版）", ed.label())?;
+        en.push_str(" (");
+        en.push_str(ed.label());
+        en.push(')');
+        zh.push('（');
+        zh.push_str(ed.label());
+        zh.push_str("版）");
     }
     en.push_str(" — now ");
     zh.push_str(" — 当前 ");
@@ -1378,35 +1445,33 @@ fn describe_into(
             en.push_str("not known");
             zh.push_str("未知");
         }
-        Some(v) => {
-            let n = Num(v);
-            match c.unit {
-                Unit::Percent => {
-                    write!(en, "{n} %")?;
-                    write!(zh, "{n} %")?;
-                }
-                Unit::Points => {
-                    write!(en, "{n}")?;
-                    write!(zh, "{n}")?;
-                }
-                Unit::Grade => {
-                    write!(en, "grade {n}")?;
-                    write!(zh, "{n}级")?;
-                }
-                Unit::Level => {
-                    let (e, z) = SoundInsulation::rank_labels(v);
-                    en.push_str(e);
-                    zh.push_str(z);
-                }
-                Unit::Flag => {
-                    let yes = v >= 0.5;
-                    en.push_str(if yes { "yes" } else { "no" });
-                    zh.push_str(if yes { "是" } else { "否" });
+        Some(v) => match c.unit {
+            Unit::Percent | Unit::Points => {
+                push_num(en, v);
+                push_num(zh, v);
+                if c.unit == Unit::Percent {
+                    en.push_str(" %");
+                    zh.push_str(" %");
                 }
             }
-        }
+            Unit::Grade => {
+                en.push_str("grade ");
+                push_num(en, v);
+                push_num(zh, v);
+                zh.push('级');
+            }
+            Unit::Level => {
+                let (e, z) = SoundInsulation::rank_labels(v);
+                en.push_str(e);
+                zh.push_str(z);
+            }
+            Unit::Flag => {
+                let yes = v >= 0.5;
+                en.push_str(if yes { "yes" } else { "no" });
+                zh.push_str(if yes { "是" } else { "否" });
+            }
+        },
     }
-    Ok(())
 }
 
 /// A gate whose texts are not written yet, with the edition tag its text will carry.
@@ -1414,11 +1479,16 @@ type PendingGate = (Gate, Option<Edition>);
 
 /// Builds a gate without its texts; [`render_gate`] writes them for the gates that end up in
 /// the report (most gates pass or belong to a level already reached, and are dropped).
-fn make_gate(id: String, clause: &str, provenance: Provenance, conditions: Vec<Condition>) -> Gate {
+fn make_gate(
+    id: &'static str,
+    clause: &'static str,
+    provenance: Provenance,
+    conditions: Vec<Condition>,
+) -> Gate {
     Gate {
         status: combine(&conditions),
-        id,
-        clause: clause.to_string(),
+        id: Cow::Borrowed(id),
+        clause: Cow::Borrowed(clause),
         provenance,
         conditions,
         text_en: String::new(),
@@ -1463,7 +1533,7 @@ fn score_items(
 ) -> Vec<ItemScore> {
     let mut items = Vec::new();
     for (clause, category, bases) in d.items(ed) {
-        let (clause, category) = (clause.clone(), *category);
+        let (clause, category) = (clause.as_str(), *category);
         let mut scored = Vec::new();
         for rows in bases {
             let Some(first) = rows.first() else { continue };
@@ -1474,7 +1544,7 @@ fn score_items(
                 value_pct: value,
                 points: value.map(|v| ladder_points(rows, v)),
                 max_points: basis_max(rows),
-                note: first.note.clone(),
+                note: Cow::Borrowed(first.note.as_str()),
                 provenance: first.provenance,
             });
         }
@@ -1524,7 +1594,7 @@ fn score_items(
             bases: scored,
             basis_en,
             basis_zh,
-            clause,
+            clause: Cow::Borrowed(clause),
         });
     }
     items
@@ -1575,7 +1645,7 @@ pub fn evaluate_star(input: &GreenInput, metrics: &StarMetrics) -> Result<StarRe
             score,
             max: row.max,
             floor: row.floor_pct.map(|p| row.max * p / 100.0),
-            clause: row.clause.clone(),
+            clause: Cow::Borrowed(row.clause.as_str()),
             provenance: row.provenance,
         });
     }
@@ -1606,7 +1676,7 @@ pub fn evaluate_star(input: &GreenInput, metrics: &StarMetrics) -> Result<StarRe
             let cur = current_value(qn, input, metrics, env);
             gates.push((
                 make_gate(
-                    id.to_string(),
+                    id,
                     clause,
                     lrow.provenance,
                     vec![condition(qn, None, 1.0, cur, None)],
@@ -1624,22 +1694,14 @@ pub fn evaluate_star(input: &GreenInput, metrics: &StarMetrics) -> Result<StarRe
                     Some(c.score + room),
                 );
                 gates.push((
-                    make_gate(
-                        format!(
-                            "floor_{}",
-                            c.category.field().rsplit('.').next().unwrap_or("")
-                        ),
-                        clause,
-                        c.provenance,
-                        vec![cond],
-                    ),
+                    make_gate(c.category.floor_gate_id(), clause, c.provenance, vec![cond]),
                     None,
                 ));
             }
         }
         gates.push((
             make_gate(
-                "total".to_string(),
+                "total",
                 clause,
                 lrow.provenance,
                 vec![condition(
@@ -1676,10 +1738,7 @@ pub fn evaluate_star(input: &GreenInput, metrics: &StarMetrics) -> Result<StarRe
                     None,
                 ));
             }
-            gates.push((
-                make_gate(g.id.clone(), &g.clause, g.provenance, conds),
-                Some(ed),
-            ));
+            gates.push((make_gate(&g.id, &g.clause, g.provenance, conds), Some(ed)));
         }
         per_level.push((level, gates));
     }
@@ -1747,38 +1806,38 @@ pub fn evaluate_star(input: &GreenInput, metrics: &StarMetrics) -> Result<StarRe
 fn notes(ed: Edition, st: Stage, m: &StarMetrics) -> Vec<Note> {
     let mut out = vec![
         Note {
-            en: "Envelope improvement = (limit − design) / limit per element; the building's is the smallest element's.".into(),
-            zh: "围护结构提高比例 =（限值 − 设计值）/ 限值，逐项计算，取最小值作为建筑的提高比例。".into(),
+            en: Cow::Borrowed("Envelope improvement = (limit − design) / limit per element; the building's is the smallest element's."),
+            zh: Cow::Borrowed("围护结构提高比例 =（限值 − 设计值）/ 限值，逐项计算，取最小值作为建筑的提高比例。"),
         },
         Note {
-            en: "\"+k per further step\" counts full steps only (7.5 % → 5 + 2 = 7 points).".into(),
-            zh: "“每再提高1%再得1分”只计完整的百分点（7.5 % → 5 + 2 = 7 分）。".into(),
+            en: Cow::Borrowed("\"+k per further step\" counts full steps only (7.5 % → 5 + 2 = 7 points)."),
+            zh: Cow::Borrowed("“每再提高1%再得1分”只计完整的百分点（7.5 % → 5 + 2 = 7 分）。"),
         },
         Note {
-            en: "7.2.8 and 9.2.1 use the energy reduction of the energy estimate.".into(),
-            zh: "7.2.8 与 9.2.1 采用能耗估算得到的能耗降低比例。".into(),
+            en: Cow::Borrowed("7.2.8 and 9.2.1 use the energy reduction of the energy estimate."),
+            zh: Cow::Borrowed("7.2.8 与 9.2.1 采用能耗估算得到的能耗降低比例。"),
         },
     ];
     match ed {
         Edition::E2019 => out.push(Note {
-            en: "2019 7.2.9: the best of the hot-water, heating/cooling and electricity shares counts (not added; not confirmed by the text).".into(),
-            zh: "2019版 7.2.9：生活热水、冷热量、发电三项比例取得分最高者，不累加（条文未明确）。".into(),
+            en: Cow::Borrowed("2019 7.2.9: the best of the hot-water, heating/cooling and electricity shares counts (not added; not confirmed by the text)."),
+            zh: Cow::Borrowed("2019版 7.2.9：生活热水、冷热量、发电三项比例取得分最高者，不累加（条文未明确）。"),
         }),
         Edition::E2024 => out.push(Note {
-            en: "2024 7.2.9: renewable utilisation rate taken as PV (and solar-thermal) delivered energy / building energy use (not defined in the text); linear below 10 %, rounded down to 0.1 point.".into(),
-            zh: "2024版 7.2.9：可再生能源利用率取光伏（及太阳能热）供能量 / 建筑能耗（条文未定义）；低于10%按线性插值，向下取至0.1分。".into(),
+            en: Cow::Borrowed("2024 7.2.9: renewable utilisation rate taken as PV (and solar-thermal) delivered energy / building energy use (not defined in the text); linear below 10 %, rounded down to 0.1 point."),
+            zh: Cow::Borrowed("2024版 7.2.9：可再生能源利用率取光伏（及太阳能热）供能量 / 建筑能耗（条文未定义）；低于10%按线性插值，向下取至0.1分。"),
         }),
     }
     if st == Stage::Pre {
         out.push(Note {
-            en: "Pre-assessment: clauses 6.2.10–6.2.13 and 9.2.8 cannot score; leave them out of the self-assessed points.".into(),
-            zh: "预评价：6.2.10～6.2.13 与 9.2.8 条不得分，自评分中不应计入。".into(),
+            en: Cow::Borrowed("Pre-assessment: clauses 6.2.10–6.2.13 and 9.2.8 cannot score; leave them out of the self-assessed points."),
+            zh: Cow::Borrowed("预评价：6.2.10～6.2.13 与 9.2.8 条不得分，自评分中不应计入。"),
         });
     }
     if !m.is_residential {
         out.push(Note {
-            en: "Not residential: the window K and sound-insulation rows of table 3.2.8 do not apply.".into(),
-            zh: "非住宅建筑：表3.2.8 中外窗传热系数与隔声性能要求不适用。".into(),
+            en: Cow::Borrowed("Not residential: the window K and sound-insulation rows of table 3.2.8 do not apply."),
+            zh: Cow::Borrowed("非住宅建筑：表3.2.8 中外窗传热系数与隔声性能要求不适用。"),
         });
     }
     out
@@ -1792,6 +1851,14 @@ mod tests {
     fn data_tables_load() {
         let d = data();
         assert!(d.is_ok(), "{d:?}");
+    }
+
+    #[test]
+    fn floor_gate_ids_follow_the_field_names() {
+        for c in Category::ALL {
+            let last = c.field().rsplit('.').next().unwrap_or("");
+            assert_eq!(c.floor_gate_id(), format!("floor_{last}"));
+        }
     }
 
     #[test]
@@ -1855,6 +1922,9 @@ mod tests {
         }
         for x in xs {
             assert_eq!(num(x), plain(x), "{x:e}");
+            let mut pushed = String::from("x");
+            push_num(&mut pushed, x);
+            assert_eq!(pushed[1..], plain(x), "{x:e}");
         }
     }
 }

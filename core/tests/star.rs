@@ -208,7 +208,7 @@ fn worked_example_2024_with_computed_items() {
     // sound mid < high, green materials 20 < 30. Water grade 2 and pollutant 20 pass.
     let mut ids: Vec<&str> = failing(&r, StarLevel::Three)
         .iter()
-        .map(|g| g.id.as_str())
+        .map(|g| g.id.as_ref())
         .collect();
     ids.sort_unstable();
     assert_eq!(
