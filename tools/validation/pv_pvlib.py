@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """PV yield of greencheck's climate table vs pvlib on the Anyang CSWD EPW (not part of CI).
 
-Ours: annual plane irradiation from core/data/climate/hebi.json (bilinear between grid tilts/azimuths, as
+Ours: annual plane irradiation from core/data/climate/hebi.climate (bilinear between grid tilts/azimuths, as
 greencheck_core::climate does) x (1 - 0.20) = kWh/kWp, the formula of greencheck_core::pv.
 pvlib: SPA solar position at the hour midpoint (EPW hours end at the stamp; pvlib's read_epw indexes the hour
 start, so +30 min), Perez 1990 (allsitescomposite1990) transposition with the file's DNI/DHI/GHI, albedo 0.2,
@@ -12,7 +12,6 @@ temperature) and the physical IAM on the beam, to show what the simple model lea
 Usage: python3 -m venv /tmp/pvenv && /tmp/pvenv/bin/pip install pvlib
        /tmp/pvenv/bin/python tools/validation/pv_pvlib.py [path/to/shared/data/climate]
 """
-import json
 import sys
 from pathlib import Path
 
@@ -26,6 +25,33 @@ EPW = WEATHER / "CHN_Henan.Anyang.538980_CSWD.epw"
 LOSS = 0.20
 ALBEDO = 0.2
 PLANES = [(30, 180), (0, 180), (15, 135), (45, 225), (90, 180), (35, 180), (20, 90), (20, 270), (90, 0)]
+
+
+def read_table(path):
+    """Decodes a `greencheck-climate 1` table (format: tools/climate/README.md)."""
+    data = path.read_bytes()
+    table, pos = {}, 0
+    while "irradiation" not in table:
+        end = data.index(b"\n", pos)
+        key, _, value = data[pos:end].decode("utf-8").partition(" ")
+        table[key], pos = value, end + 1
+    tilts = [float(x) for x in table["tilts_deg"].split()]
+    azs = [float(x) for x in table["azimuths_deg"].split()]
+    res = []
+    while pos < len(data):
+        u = shift = 0
+        while True:
+            b = data[pos]
+            pos += 1
+            u |= (b & 0x7F) << shift
+            shift += 7
+            if b < 0x80:
+                break
+        res.append((u >> 1) ^ -(u & 1))
+    assert len(res) == int(table["irradiation"]) == 12 * len(tilts) * len(azs)
+    r = np.array(res).reshape(12, len(tilts), len(azs))
+    irr = np.cumsum(np.cumsum(r, axis=2), axis=1) / 10.0  # undo the azimuth, then the tilt delta
+    return {"tilts_deg": tilts, "azimuths_deg": azs, "irradiation_kwh_m2": irr}
 
 
 def ours_annual(table, tilt, az):
@@ -44,7 +70,7 @@ def ours_annual(table, tilt, az):
 
 
 def main():
-    table = json.loads((ROOT / "core/data/climate/hebi.json").read_text(encoding="utf-8"))
+    table = read_table(ROOT / "core/data/climate/hebi.climate")
     df, meta = pvlib.iotools.read_epw(EPW, coerce_year=2005)
     assert meta["TZ"] == 8.0, "script assumes UTC+8"
     times = df.index + pd.Timedelta(minutes=30)

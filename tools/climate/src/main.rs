@@ -1,11 +1,11 @@
-//! `greencheck-climate` command line: EPW in, core climate JSON out. See tools/climate/README.md.
+//! `greencheck-climate` command line: EPW in, core climate table out. See tools/climate/README.md.
 #![forbid(unsafe_code)]
 
 use greencheck_climate::{epw, table};
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: greencheck-climate --epw FILE.epw --id ID --name-zh NAME --name-en NAME --out FILE.json";
+const USAGE: &str = "usage: greencheck-climate --epw FILE.epw --id ID --name-zh NAME --name-en NAME --out FILE.climate";
 
 fn run(args: &[String]) -> Result<(), String> {
     let get = |flag: &str| -> Result<String, String> {
@@ -31,8 +31,8 @@ fn run(args: &[String]) -> Result<(), String> {
     let text = std::fs::read_to_string(&epw_path).map_err(|e| format!("{epw_path}: {e}"))?;
     let weather = epw::parse(&text).map_err(|e| format!("{epw_path}: {e}"))?;
     let t = table::compute(&weather, &table::Options::default());
-    let json = table::to_json(&t, &meta);
-    std::fs::write(&out, &json).map_err(|e| format!("{out}: {e}"))?;
+    let bytes = table::to_table(&t, &meta).map_err(|e| format!("{out}: {e}"))?;
+    std::fs::write(&out, &bytes).map_err(|e| format!("{out}: {e}"))?;
     let ann = |a: &[f64; 12]| a.iter().sum::<f64>();
     eprintln!(
         "{}: T {:.2} °C, HDD18 {:.0}, CDD26 {:.0}, GHI {:.0} kWh/m², S30 {:.0}, N90 {:.0} -> {} ({} bytes)",
@@ -44,7 +44,7 @@ fn run(args: &[String]) -> Result<(), String> {
         t.plane_annual(30.0, 180.0).unwrap_or(f64::NAN),
         t.plane_annual(90.0, 0.0).unwrap_or(f64::NAN),
         out,
-        json.len()
+        bytes.len()
     );
     Ok(())
 }

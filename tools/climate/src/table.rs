@@ -1,5 +1,5 @@
-//! Monthly aggregation (temperature, degree-days, horizontal radiation, plane irradiation) and the JSON
-//! data file read by `greencheck_core::climate`.
+//! Monthly aggregation (temperature, degree-days, horizontal radiation, plane irradiation) and the data
+//! file read by `greencheck_core::climate`.
 
 use crate::epw::{Epw, Location};
 use crate::sky::{SkyHour, SkyModel};
@@ -180,97 +180,107 @@ fn r1(v: f64) -> f64 {
 fn r2(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
 }
-fn arr(v: impl IntoIterator<Item = f64>) -> String {
-    let parts: Vec<String> = v
-        .into_iter()
-        .map(|x| serde_json::Value::from(x).to_string())
-        .collect();
-    format!("[{}]", parts.join(","))
-}
-fn s(v: &str) -> String {
-    serde_json::Value::from(v).to_string()
+fn nums(v: impl IntoIterator<Item = f64>) -> String {
+    let parts: Vec<String> = v.into_iter().map(|x| x.to_string()).collect();
+    parts.join(" ")
 }
 
-/// Writes the table as compact, line-per-row JSON: temperatures and degree-days rounded to 0.01,
-/// irradiation to 0.1 kWh/m².
-pub fn to_json(t: &MonthlyTable, meta: &CityMeta) -> String {
+/// First line of a table file; `greencheck_core::climate` rejects any other.
+pub const MAGIC: &str = "greencheck-climate 1";
+
+/// Appends `r` zigzag-mapped as an unsigned LEB128 varint (small magnitudes take one byte).
+fn push_varint(out: &mut Vec<u8>, r: i64) {
+    let mut u = ((r << 1) ^ (r >> 63)) as u64;
+    while u >= 0x80 {
+        out.push((u as u8 & 0x7f) | 0x80);
+        u >>= 7;
+    }
+    out.push(u as u8);
+}
+
+/// Writes the table file read by `greencheck_core::climate` (format in tools/climate/README.md): text
+/// header lines `key value` (temperatures rounded to 0.01, degree-days and radiation to 0.1), the line
+/// `irradiation N`, then the N = 12 × tilts × azimuths plane irradiations in 0.1 kWh/m² as bytes, each
+/// the zigzag LEB128 varint of the residual of a planar predictor (delta along tilt, then along azimuth).
+///
+/// Errors if a text field holds a line break or an irradiation is outside 0–6553.5 kWh/m².
+pub fn to_table(t: &MonthlyTable, meta: &CityMeta) -> Result<Vec<u8>, String> {
     let l = &t.location;
     let model = match t.options.model {
         SkyModel::Perez => "Perez et al. 1990 anisotropic sky (all-sites composite coefficients)",
         SkyModel::Isotropic => "Liu-Jordan isotropic sky",
     };
-    let mut o = String::from("{\n");
-    let mut kv = |k: &str, v: String| o.push_str(&format!("  {}: {},\n", s(k), v));
-    kv("id", s(&meta.id));
-    kv("name_zh", s(&meta.name_zh));
-    kv("name_en", s(&meta.name_en));
+    let mut o = format!("{MAGIC}\n");
+    let mut kv = |k: &str, v: String| -> Result<(), String> {
+        if v.contains(['\n', '\r']) {
+            return Err(format!("{k}: line break in {v:?}"));
+        }
+        o.push_str(&format!("{k} {v}\n"));
+        Ok(())
+    };
+    kv("id", meta.id.clone())?;
+    kv("name_zh", meta.name_zh.clone())?;
+    kv("name_en", meta.name_en.clone())?;
     kv(
         "station",
-        s(&format!(
+        format!(
             "{} (WMO {}), {:.2} N {:.2} E, {} m",
             l.city, l.wmo, l.latitude_deg, l.longitude_deg, l.elevation_m
-        )),
-    );
+        ),
+    )?;
     kv(
         "source",
-        s(&format!(
+        format!(
             "{} typical-year weather file {}; table by tools/climate (greencheck-climate)",
             l.source, meta.source_file
-        )),
-    );
-    kv(
-        "latitude_deg",
-        serde_json::Value::from(l.latitude_deg).to_string(),
-    );
-    kv(
-        "longitude_deg",
-        serde_json::Value::from(l.longitude_deg).to_string(),
-    );
-    kv(
-        "elevation_m",
-        serde_json::Value::from(l.elevation_m).to_string(),
-    );
+        ),
+    )?;
+    kv("latitude_deg", l.latitude_deg.to_string())?;
+    kv("longitude_deg", l.longitude_deg.to_string())?;
     kv(
         "solar_position",
-        s(&format!(
+        format!(
             "NOAA general solar position (Spencer 1971 declination and equation of time), evaluated {} h before each EPW hour stamp (hour midpoint)",
             t.options.eval_offset_h
-        )),
-    );
-    kv("sky_model", s(model));
-    kv(
-        "albedo",
-        serde_json::Value::from(t.options.albedo).to_string(),
-    );
-    kv("tilts_deg", arr(t.options.tilts_deg.iter().copied()));
-    kv("azimuths_deg", arr(t.options.azimuths_deg.iter().copied()));
-    kv(
-        "days",
-        format!("[{}]", t.days.map(|d| d.to_string()).join(",")),
-    );
-    kv("t_mean_c", arr(t.t_mean_c.iter().map(|&v| r2(v))));
-    kv("hdd18", arr(t.hdd18.iter().map(|&v| r1(v))));
-    kv("cdd26", arr(t.cdd26.iter().map(|&v| r1(v))));
-    kv("ghi_kwh_m2", arr(t.ghi_kwh_m2.iter().map(|&v| r1(v))));
-    kv("dhi_kwh_m2", arr(t.dhi_kwh_m2.iter().map(|&v| r1(v))));
-    kv("dni_kwh_m2", arr(t.dni_kwh_m2.iter().map(|&v| r1(v))));
-    o.push_str("  \"irradiation_kwh_m2\": [\n");
-    for (m, month) in t.plane_kwh_m2.iter().enumerate() {
-        o.push_str("    [\n");
-        for (ti, row) in month.iter().enumerate() {
-            let sep = if ti + 1 < month.len() { "," } else { "" };
-            o.push_str(&format!(
-                "      {}{}\n",
-                arr(row.iter().map(|&v| r1(v))),
-                sep
-            ));
-        }
-        o.push_str(if m + 1 < t.plane_kwh_m2.len() {
-            "    ],\n"
-        } else {
-            "    ]\n"
-        });
+        ),
+    )?;
+    kv("sky_model", model.to_string())?;
+    kv("albedo", t.options.albedo.to_string())?;
+    kv("tilts_deg", nums(t.options.tilts_deg.iter().copied()))?;
+    kv("azimuths_deg", nums(t.options.azimuths_deg.iter().copied()))?;
+    kv("days", t.days.map(|d| d.to_string()).join(" "))?;
+    kv("t_mean_c", nums(t.t_mean_c.iter().map(|&v| r2(v))))?;
+    kv("hdd18", nums(t.hdd18.iter().map(|&v| r1(v))))?;
+    kv("cdd26", nums(t.cdd26.iter().map(|&v| r1(v))))?;
+    kv("ghi_kwh_m2", nums(t.ghi_kwh_m2.iter().map(|&v| r1(v))))?;
+    kv("dhi_kwh_m2", nums(t.dhi_kwh_m2.iter().map(|&v| r1(v))))?;
+    kv("dni_kwh_m2", nums(t.dni_kwh_m2.iter().map(|&v| r1(v))))?;
+    let (nt, na) = (t.options.tilts_deg.len(), t.options.azimuths_deg.len());
+    if t.plane_kwh_m2.len() != 12 || t.plane_kwh_m2.iter().any(|m| m.len() != nt) {
+        return Err(format!("irradiation is not 12 months × {nt} tilts"));
     }
-    o.push_str("  ]\n}\n");
-    o
+    kv("irradiation", (12 * nt * na).to_string())?;
+    let mut out = o.into_bytes();
+    for month in &t.plane_kwh_m2 {
+        // Row above (previous tilt), in 0.1 kWh/m²; zero above the first row.
+        let mut above = vec![0i64; na];
+        for row in month {
+            if row.len() != above.len() {
+                return Err(format!("row of {} azimuths, grid has {na}", row.len()));
+            }
+            let mut left = 0i64; // previous azimuth's delta along tilt
+            for (up, &v) in above.iter_mut().zip(row) {
+                let q = (v * 10.0).round();
+                if !(0.0..=f64::from(u16::MAX)).contains(&q) {
+                    return Err(format!("irradiation {v} kWh/m² outside 0–6553.5"));
+                }
+                let q = q as i64;
+                let d = q - *up;
+                push_varint(&mut out, d - left);
+                left = d;
+                *up = q;
+            }
+        }
+    }
+    Ok(out)
 }

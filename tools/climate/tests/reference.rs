@@ -227,11 +227,13 @@ fn committed_core_data_is_current() {
             name_en: en.into(),
             source_file: file.into(),
         };
-        let fresh = table::to_json(&table::compute(&w, &table::Options::default()), &meta);
-        let committed = read(root.join(format!("core/data/climate/{id}.json")));
+        let fresh = table::to_table(&table::compute(&w, &table::Options::default()), &meta)
+            .expect("table encodes");
+        let path = root.join(format!("core/data/climate/{id}.climate"));
+        let committed = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         assert!(
             fresh == committed,
-            "core/data/climate/{id}.json is stale: rerun tools/climate (see its README)"
+            "core/data/climate/{id}.climate is stale: rerun tools/climate (see its README)"
         );
     }
 }
