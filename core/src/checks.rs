@@ -307,10 +307,14 @@ fn specs<'a>(p: &Project, b: &'a Building) -> Vec<Spec<'a>> {
     }
     let facade_spec =
         |f: &'a Facade, element: &'static str, prefix: &str, basic: bool, what: FacadeValue| {
-            let wwr_path = format!("facades.{}.wwr", f.name);
+            // Paths and ids are concatenated, not formatted, and built only where used.
+            let wwr_path = || ["facades.", &f.name, ".wwr"].concat();
             let mut needs = Vec::new();
             let (input, field) = match what {
-                FacadeValue::Wwr => (required(f.wwr, &wwr_path), Some(wwr_path.clone().into())),
+                FacadeValue::Wwr => {
+                    let p = wwr_path();
+                    (required(f.wwr, &p), Some(Cow::Owned(p)))
+                }
                 FacadeValue::WindowU | FacadeValue::WindowShgc => {
                     let (v, path) = match what {
                         FacadeValue::WindowU => (f.window_u, &f.window_u_path),
@@ -318,7 +322,7 @@ fn specs<'a>(p: &Project, b: &'a Building) -> Vec<Spec<'a>> {
                     };
                     match f.wwr {
                         None => {
-                            needs.push(wwr_path.clone());
+                            needs.push(wwr_path());
                             (required(v, path), Some(path.clone().into()))
                         }
                         Some(w) if w <= 0.0 => (Input::Absent("no windows on this facade"), None),
@@ -327,7 +331,7 @@ fn specs<'a>(p: &Project, b: &'a Building) -> Vec<Spec<'a>> {
                 }
             };
             Spec {
-                id: Cow::Owned(format!("{prefix}.{}", f.name)),
+                id: Cow::Owned([prefix, ".", &f.name].concat()),
                 element,
                 criteria: Criteria {
                     orientation: Some(f.orientation),

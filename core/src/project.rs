@@ -412,6 +412,12 @@ fn ratio(path: &str, v: f64, upper_inclusive: bool) -> Result<(), ProjectError> 
     }
 }
 
+/// Puts the field path on an error of a check run with an empty path: the path is only
+/// formatted when the check fails.
+fn at<T>(r: Result<T, ProjectError>, path: impl FnOnce() -> String) -> Result<T, ProjectError> {
+    r.map_err(|e| ProjectError::new(path(), e.kind))
+}
+
 fn opt(
     path: &str,
     v: Option<f64>,
@@ -546,32 +552,37 @@ impl Project {
                     return Err(ProjectError::new("geometry.facades", ErrorKind::Empty));
                 }
                 for (i, f) in facades.iter().enumerate() {
-                    let p = format!("geometry.facades[{i}]");
+                    let p = |field: &str| format!("geometry.facades[{i}].{field}");
                     if f.name.trim().is_empty() {
-                        return Err(ProjectError::new(format!("{p}.name"), ErrorKind::Empty));
+                        return Err(ProjectError::new(p("name"), ErrorKind::Empty));
                     }
                     if facades[..i].iter().any(|g| g.name == f.name) {
-                        return Err(ProjectError::new(
-                            format!("{p}.name"),
-                            ErrorKind::DuplicateFacade,
-                        ));
+                        return Err(ProjectError::new(p("name"), ErrorKind::DuplicateFacade));
                     }
-                    finite(&format!("{p}.azimuth_deg"), f.azimuth_deg)?;
-                    positive(&format!("{p}.wall_area_m2"), f.wall_area_m2)?;
+                    at(finite("", f.azimuth_deg), || p("azimuth_deg"))?;
+                    at(positive("", f.wall_area_m2), || p("wall_area_m2"))?;
                 }
             }
         }
-        let names = self.facade_names();
+        // Same names as `facade_names`, without building the list.
+        let known = |name: &str| match &self.geometry {
+            Geometry::Box { .. } => ["A", "B", "C", "D"].contains(&name),
+            Geometry::Areas { facades, .. } => facades.iter().any(|f| f.name == name),
+        };
         for (name, f) in &self.facades {
-            let p = format!("facades.{name}");
-            if !names.contains(name) {
-                return Err(ProjectError::new(p, ErrorKind::UnknownFacade));
+            if !known(name) {
+                return Err(ProjectError::new(
+                    format!("facades.{name}"),
+                    ErrorKind::UnknownFacade,
+                ));
             }
-            opt(&format!("{p}.wwr"), f.wwr, |p, v| ratio(p, v, false))?;
-            opt(&format!("{p}.window_u"), f.window_u, positive)?;
-            opt(&format!("{p}.window_shgc"), f.window_shgc, |p, v| {
-                ratio(p, v, true)
-            })?;
+            let path = |field: &'static str| move || format!("facades.{name}.{field}");
+            at(opt("", f.wwr, |p, v| ratio(p, v, false)), path("wwr"))?;
+            at(opt("", f.window_u, positive), path("window_u"))?;
+            at(
+                opt("", f.window_shgc, |p, v| ratio(p, v, true)),
+                path("window_shgc"),
+            )?;
         }
         let e = &self.envelope;
         for (p, v) in [

@@ -1173,7 +1173,10 @@ fn validate(d: &'static StarData, input: &GreenInput, m: &StarMetrics) -> Result
         }
     }
     for (id, v) in &m.envelope {
-        check_range(&format!("metrics.envelope[{id}]"), *v, -1000.0, 1.0)?;
+        // The field path is only formatted for an error.
+        if check_range("", *v, -1000.0, 1.0).is_err() {
+            check_range(&format!("metrics.envelope[{id}]"), *v, -1000.0, 1.0)?;
+        }
     }
     Ok(())
 }
@@ -1558,32 +1561,54 @@ fn score_items(
             }
         }
         let points = best.and_then(|b| b.points).unwrap_or(0.0);
-        let describe_basis = |b: &BasisScore| {
+        // Texts are appended piece by piece (no formatter, no temporary strings).
+        let describe_basis = |b: &BasisScore, en: &mut String, zh: &mut String| {
             let (le, lz) = b.quantity.labels();
+            en.push_str(le);
+            zh.push_str(lz);
             match (b.value_pct, b.points) {
-                (Some(v), Some(p)) => (
-                    format!("{le} {} % → {} points", Num(v), Num(p)),
-                    format!("{lz} {} % → {} 分", Num(v), Num(p)),
-                ),
-                _ => (format!("{le} not known"), format!("{lz} 未知")),
+                (Some(v), Some(p)) => {
+                    for (t, pts) in [(&mut *en, " points"), (&mut *zh, " 分")] {
+                        t.push(' ');
+                        push_num(t, v);
+                        t.push_str(" % → ");
+                        push_num(t, p);
+                        t.push_str(pts);
+                    }
+                }
+                _ => {
+                    en.push_str(" not known");
+                    zh.push_str(" 未知");
+                }
             }
         };
-        let (mut basis_en, mut basis_zh) = match best {
+        let mut basis_en = String::with_capacity(160);
+        let mut basis_zh = String::with_capacity(160);
+        basis_en.push_str(clause);
+        basis_zh.push_str(clause);
+        match best {
             Some(b) => {
-                let (e, z) = describe_basis(b);
-                (format!("{clause}: {e}"), format!("{clause}：{z}"))
+                basis_en.push_str(": ");
+                basis_zh.push_str("：");
+                describe_basis(b, &mut basis_en, &mut basis_zh);
             }
-            None => (
-                format!("{clause}: undetermined (metrics missing), 0 points counted"),
-                format!("{clause}：待定（缺少计算数据），暂计 0 分"),
-            ),
-        };
+            None => {
+                basis_en.push_str(": undetermined (metrics missing), 0 points counted");
+                basis_zh.push_str("：待定（缺少计算数据），暂计 0 分");
+            }
+        }
         if scored.len() > 1 {
-            let all: Vec<(String, String)> = scored.iter().map(describe_basis).collect();
-            let en: Vec<&str> = all.iter().map(|(e, _)| e.as_str()).collect();
-            let zh: Vec<&str> = all.iter().map(|(_, z)| z.as_str()).collect();
-            basis_en.push_str(&format!(" (best of: {})", en.join("; ")));
-            basis_zh.push_str(&format!("（取较高者：{}）", zh.join("；")));
+            basis_en.push_str(" (best of: ");
+            basis_zh.push_str("（取较高者：");
+            for (i, b) in scored.iter().enumerate() {
+                if i > 0 {
+                    basis_en.push_str("; ");
+                    basis_zh.push('；');
+                }
+                describe_basis(b, &mut basis_en, &mut basis_zh);
+            }
+            basis_en.push(')');
+            basis_zh.push('）');
         }
         items.push(ItemScore {
             category,
