@@ -1589,7 +1589,7 @@ fn score_items(
         match best {
             Some(b) => {
                 basis_en.push_str(": ");
-                basis_zh.push_str("：");
+                basis_zh.push('：');
                 describe_basis(b, &mut basis_en, &mut basis_zh);
             }
             None => {
