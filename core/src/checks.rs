@@ -346,13 +346,15 @@ fn specs<'a>(p: &Project, b: &'a Building) -> Vec<Spec<'a>> {
             }
         };
 
-    let mut out = vec![whole(
+    // 12 whole-building specs and 5 per facade.
+    let mut out = Vec::with_capacity(12 + 5 * b.facades.len());
+    out.push(whole(
         "shape_factor",
         "shape_factor",
         Input::Given(b.shape_factor),
         None,
         false,
-    )];
+    ));
     out.extend(
         b.facades
             .iter()

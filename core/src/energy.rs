@@ -106,11 +106,11 @@ pub fn use_key(u: Use) -> &'static str {
 /// The default row for `key` and a use: the use's own row, else `residential`/`public`, else `all`.
 pub fn default_row(key: &str, u: Use) -> Result<&'static DefaultRow, EnergyError> {
     /// Rows grouped by key, in table order.
-    type ByKey = HashMap<&'static str, Vec<&'static DefaultRow>>;
+    type ByKey = HashMap<&'static str, Vec<&'static DefaultRow>, crate::limits::FnvState>;
     static BY_KEY: OnceLock<ByKey> = OnceLock::new();
     let rows = default_rows()?;
     let by_key = BY_KEY.get_or_init(|| {
-        let mut m = ByKey::new();
+        let mut m = ByKey::default();
         for r in rows {
             m.entry(r.key.as_str()).or_default().push(r);
         }

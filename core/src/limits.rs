@@ -444,17 +444,43 @@ impl LimitRow {
     }
 }
 
+/// FNV-1a, for the small indexes keyed by short table keys (faster than SipHash there; the
+/// keys come from the embedded tables, so flooding is not a concern).
+#[derive(Clone, Copy)]
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A `HashMap` hasher state for [`Fnv`].
+pub(crate) type FnvState = std::hash::BuildHasherDefault<Fnv>;
+
 /// Rows of the embedded table that may apply to `element` for `class` (in table order), from
 /// an index built once: each row is listed under its element and each of its classes.
 fn candidates(
     element: &str,
     class: BuildingClass,
 ) -> Result<impl Iterator<Item = &'static LimitRow>, LookupError> {
-    type Index = HashMap<&'static str, Vec<(BuildingClass, Vec<usize>)>>;
+    type Index = HashMap<&'static str, Vec<(BuildingClass, Vec<usize>)>, FnvState>;
     static INDEX: OnceLock<Index> = OnceLock::new();
     let all = rows()?;
     let index = INDEX.get_or_init(|| {
-        let mut m = Index::new();
+        let mut m = Index::default();
         for (i, r) in all.iter().enumerate() {
             let by_class = m.entry(r.element.as_str()).or_default();
             for &c in &r.classes {

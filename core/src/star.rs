@@ -1534,10 +1534,11 @@ fn score_items(
     m: &StarMetrics,
     env: Option<f64>,
 ) -> Vec<ItemScore> {
-    let mut items = Vec::new();
-    for (clause, category, bases) in d.items(ed) {
+    let all = d.items(ed);
+    let mut items = Vec::with_capacity(all.len());
+    for (clause, category, bases) in all {
         let (clause, category) = (clause.as_str(), *category);
-        let mut scored = Vec::new();
+        let mut scored = Vec::with_capacity(bases.len());
         for rows in bases {
             let Some(first) = rows.first() else { continue };
             let value = metric_pct(first.basis, m, env);
@@ -1637,9 +1638,9 @@ pub fn evaluate_star(input: &GreenInput, metrics: &StarMetrics) -> Result<StarRe
     let (env, governing) = min_element(&metrics.envelope);
     let items = score_items(d, ed, metrics, env);
 
-    let mut categories = Vec::new();
+    let mut categories = Vec::with_capacity(Category::ALL.len());
     // Most points each category could still gain from undetermined items.
-    let mut headroom = Vec::new();
+    let mut headroom = Vec::with_capacity(Category::ALL.len());
     for c in Category::ALL {
         let row = d.category(ed, st, c)?;
         let computed: f64 = items
@@ -1685,7 +1686,8 @@ pub fn evaluate_star(input: &GreenInput, metrics: &StarMetrics) -> Result<StarRe
     let q_upper = (total_sum + headroom.iter().sum::<f64>()) / 10.0;
 
     // Gates per star level, each with the edition tag of its text.
-    let mut per_level: Vec<(StarLevel, Vec<PendingGate>)> = Vec::new();
+    let mut per_level: Vec<(StarLevel, Vec<PendingGate>)> =
+        Vec::with_capacity(StarLevel::STARS.len());
     for level in StarLevel::STARS {
         let lrow = d
             .levels
@@ -1693,7 +1695,8 @@ pub fn evaluate_star(input: &GreenInput, metrics: &StarMetrics) -> Result<StarRe
             .find(|r| r.edition == ed && r.level == level)
             .ok_or_else(|| data_err("star_levels.csv", format!("missing {level:?}")))?;
         let clause = lrow.clause.as_str();
-        let mut gates = Vec::new();
+        // Prerequisites, full fit-out, the category floors, the total and the table rows.
+        let mut gates = Vec::with_capacity(3 + Category::ALL.len() + d.gates.len() / 6);
         for (id, qn) in [
             ("prerequisites", Quantity::Prerequisites),
             ("full_fitout", Quantity::FullFitout),
