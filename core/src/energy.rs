@@ -1108,7 +1108,12 @@ pub fn envelope_elements(checks: &[Check]) -> Vec<(String, f64, f64)> {
 
 /// Residential worst window K reduction: min over facades of (limit − K)/limit.
 pub fn window_k_reduction(checks: &[Check]) -> Option<f64> {
-    envelope_elements(checks)
+    worst_window_k(&envelope_elements(checks))
+}
+
+/// [`window_k_reduction`] from the [`envelope_elements`] already collected.
+fn worst_window_k(elements: &[(String, f64, f64)]) -> Option<f64> {
+    elements
         .iter()
         .filter(|(id, ..)| id.starts_with("u.window."))
         .map(|(_, l, v)| (l - v) / l)
@@ -1245,12 +1250,18 @@ pub fn star_metrics(
 ) -> crate::star::StarMetrics {
     let residential = b.class.is_residential();
     let elements = envelope_elements(checks);
-    let envelope = crate::star::envelope_improvement(&elements)
-        .map(|e| e.to_metrics())
-        .unwrap_or_default();
     let clamp = |v: f64| v.clamp(-1000.0, 1.0);
+    // `to_metrics`, clamped, moving the ids instead of cloning them.
+    let envelope = crate::star::envelope_improvement(&elements)
+        .map(|e| {
+            e.elements
+                .into_iter()
+                .map(|x| (x.id, clamp(x.improvement)))
+                .collect()
+        })
+        .unwrap_or_default();
     crate::star::StarMetrics {
-        envelope: envelope.into_iter().map(|(id, v)| (id, clamp(v))).collect(),
+        envelope,
         load_reduction: energy
             .map(|e| e.load_reduction)
             .filter(|v| v.is_finite())
@@ -1260,7 +1271,7 @@ pub fn star_metrics(
             .filter(|v| v.is_finite())
             .map(clamp),
         window_k_reduction: if residential {
-            window_k_reduction(checks).map(clamp)
+            worst_window_k(&elements).map(clamp)
         } else {
             None
         },

@@ -545,8 +545,15 @@ pub fn envelope_improvement(
             improvement,
         });
     }
-    let (building, governing) = min_element(&out.to_metrics());
-    out.building = building;
+    // The first smallest element, as `min_element` picks it (without the `to_metrics` copy).
+    let mut best: Option<&ElementImprovement> = None;
+    for e in &out.elements {
+        if best.map_or(true, |b| e.improvement < b.improvement) {
+            best = Some(e);
+        }
+    }
+    let governing = best.map(|e| e.id.clone());
+    out.building = best.map(|e| e.improvement);
     out.governing = governing;
     Ok(out)
 }
