@@ -421,8 +421,19 @@ impl LimitRow {
     /// Whether this row applies to `element` under `c`, leaving its WWR bracket aside.
     pub fn matches_except_wwr(&self, element: &str, c: &Criteria<'_>) -> bool {
         self.element == element
-            && self.zones.iter().any(|z| z == c.zone)
             && self.classes.contains(&c.class)
+            && self.matches_zone_and_brackets(c)
+    }
+
+    /// [`LimitRow::matches`] for a row already known to have the element and class (the
+    /// index's candidates).
+    fn matches_candidate(&self, c: &Criteria<'_>) -> bool {
+        self.matches_zone_and_brackets(c) && bracket_matches(self.wwr, c.wwr)
+    }
+
+    /// Zone, orientation, shape-factor and floor-area conditions.
+    fn matches_zone_and_brackets(&self, c: &Criteria<'_>) -> bool {
+        self.zones.iter().any(|z| z == c.zone)
             && (self.orientations.is_empty()
                 || c.orientation
                     .is_some_and(|o| self.orientations.contains(&o)))
@@ -505,13 +516,13 @@ pub fn matching(
     criteria: &Criteria<'_>,
 ) -> Result<Vec<&'static LimitRow>, LookupError> {
     Ok(candidates(element, criteria.class)?
-        .filter(|r| r.matches(element, criteria))
+        .filter(|r| r.matches_candidate(criteria))
         .collect())
 }
 
 /// The single row for `element` under `criteria`; zero or several matches is an error.
 pub fn lookup(element: &str, criteria: &Criteria<'_>) -> Result<&'static LimitRow, LookupError> {
-    let mut found = candidates(element, criteria.class)?.filter(|r| r.matches(element, criteria));
+    let mut found = candidates(element, criteria.class)?.filter(|r| r.matches_candidate(criteria));
     match (found.next(), found.next()) {
         (Some(one), None) => Ok(one),
         (None, _) => Err(LookupError::NotFound(format!("{element} {criteria:?}"))),
