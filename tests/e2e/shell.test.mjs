@@ -1,6 +1,7 @@
 // Foundation e2e: the built page renders and works hosted (any sub-path), offline, and from file://.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch, serve, watchErrors, DIST, ARTIFACTS } from './harness.mjs';
@@ -88,4 +89,12 @@ test('the single-file build works from file:// with no server', async () => {
     assert.deepEqual(requests.filter((u) => !u.startsWith('data:') && u !== file), []);
     assert.deepEqual(errors, []);
   } finally { await page.close(); }
+});
+
+test('the shipped bundle does not grow (regression ceiling; the issue-7 goal is 250 KB, see docs/performance.md)', () => {
+  const sizes = JSON.parse(fs.readFileSync(path.join(DIST, 'sizes.json'), 'utf8'));
+  // Measured 2026-11-24: ~418 KB gzip for wasm + JS + CSS. The ceiling catches accidental growth (a new
+  // dependency, embedded data) while the budget itself is still out of reach (yew + std formatting alone ~180 KB).
+  const CEILING = 440 * 1024;
+  assert.ok(sizes.gzip_bytes <= CEILING, `gzip ${sizes.gzip_bytes} B > ceiling ${CEILING} B`);
 });
