@@ -16,7 +16,7 @@ use crate::components::section::Section;
 use crate::components::sensitivity::Sensitivity;
 use crate::components::star_card::StarCard;
 use crate::components::toolbar::Toolbar;
-use crate::components::verdict::VerdictBanner;
+use crate::components::verdict::{verdict_code, VerdictBanner};
 use crate::fields;
 use crate::i18n::{num, t, Lang};
 use crate::state::{Action, AppState, Notice};
@@ -298,6 +298,12 @@ pub fn app() -> Html {
             }
             <PrintHeader project={project.clone()} {lang} />
             <Toolbar {lang} {on_template} {on_save} {on_open} {on_share} {on_print} {on_lang} share_url={(*share_url).clone()} />
+            <a class={classes!("mini-verdict", "no-print", format!("v-{}", verdict_code(report.verdict)))} href="#results"
+               data-testid="mini-verdict" aria-label={t(lang, "sec.results")}>
+                { t(lang, &format!("verdict.{}", verdict_code(report.verdict))) }
+                { for report.energy.as_ref().map(|e| format!(" · {} {}", t(lang, "energy.saving"), crate::i18n::pct(lang, e.saving_rate, 1))) }
+                if editor.is_stale() { { " ⚠" } }
+            </a>
             if let Some(n) = &state.notice {
                 <NoticeBar notice={n.clone()} {lang} on_close={notice_cb(|| Action::Notify(None))}
                     on_accept_link={notice_cb(|| Action::AcceptLink)} on_reject_link={notice_cb(|| Action::RejectLink)}
@@ -318,7 +324,7 @@ pub fn app() -> Html {
                     <Section title="sec.advanced" fields={fields::views(editor, fields::assumptions(), &assumption_hints)} {lang} on_edit={on_edit.clone()} folded=true />
                     <p class="note no-print">{ t(lang, "toolbar.drop") }</p>
                 </form>
-                <div class="results" aria-label={t(lang, "sec.results")}>
+                <div class="results" id="results" aria-label={t(lang, "sec.results")}>
                     <VerdictBanner report={report.clone()} stale={editor.is_stale()} {lang} />
                     if let Some(e) = &report.energy {
                         <EnergyCard energy={e.clone()} {lang} />

@@ -281,3 +281,18 @@ test('measured-areas mode: convert the box, edit a facade, add and remove facade
     assert.deepEqual(app.errors, []);
   } finally { await app.close(); }
 });
+
+test('on a phone a compact verdict stays in view while scrolling the form', async () => {
+  const app = await openApp(browser, { contextOptions: { viewport: { width: 360, height: 740 } } });
+  const { page } = app;
+  try {
+    const mini = page.getByTestId('mini-verdict');
+    await page.locator('#f-envelope-wall_u').fill('0.5');
+    await page.waitForFunction(() => /需进行权衡判断/.test(document.querySelector('[data-testid=mini-verdict]').innerText));
+    await page.locator('#f-pv-system_loss').scrollIntoViewIfNeeded();
+    const box = await mini.boundingBox();
+    assert.ok(box && box.y >= 0 && box.y < 5, `mini verdict at y=${box?.y}`);
+    await page.setViewportSize({ width: 1280, height: 800 });
+    assert.equal(await mini.isVisible(), false);
+  } finally { await app.close(); }
+});
