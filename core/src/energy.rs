@@ -917,7 +917,7 @@ pub struct EnergyReport {
 }
 
 /// Tier data for a class: (base rate, tier ratio, tier row id).
-pub fn tier(class: BuildingClass, zone: &str) -> Result<(f64, f64, &'static str), EnergyError> {
+pub fn tier(class: BuildingClass, zone: &str) -> Result<Tier, EnergyError> {
     let c = Criteria {
         zone,
         class,
@@ -928,11 +928,30 @@ pub fn tier(class: BuildingClass, zone: &str) -> Result<(f64, f64, &'static str)
     };
     let err = |e: limits::LookupError| EnergyError::Reference(e.to_string());
     let base = limits::lookup("base_saving_rate", &c).map_err(err)?;
-    let t = limits::lookup("energy_ratio_tier", &c).map_err(err)?;
+    let t = limits::lookup("target_saving_rate", &c).map_err(err)?;
     match (base.value, t.value) {
-        (Some(b), Some(r)) => Ok((b, r, t.id.as_str())),
+        (Some(b), Some(rate)) if b < 1.0 => Ok(Tier {
+            base_rate: b,
+            target_rate: rate,
+            // saving = 1 − (1 − base) × ratio  ⇔  ratio = (1 − saving) / (1 − base)
+            target_ratio: (1.0 - rate) / (1.0 - b),
+            row: t.id.as_str(),
+        }),
         _ => Err(EnergyError::Data("tier rows without value".into())),
     }
+}
+
+/// The GB 55015 base saving rate and the Hebi plan's target tier for a building class.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Tier {
+    /// Base saving rate of GB 55015 2.0.3 (0.75 residential / 0.72 public).
+    pub base_rate: f64,
+    /// Target saving rate of the Hebi plan (0.83 / 0.78), from the data row.
+    pub target_rate: f64,
+    /// The energy ratio that reaches the target: (1 − target) / (1 − base).
+    pub target_ratio: f64,
+    /// Id of the target row.
+    pub row: &'static str,
 }
 
 /// Parts of the estimate reused by sweeps.
@@ -950,6 +969,8 @@ pub struct Prepared {
     pub base_rate: f64,
     /// Tier ratio.
     pub target_ratio: f64,
+    /// Tier saving rate.
+    pub target_rate: f64,
 }
 
 /// Builds the site, assumptions, design and reference envelopes of a validated building.
@@ -963,7 +984,12 @@ pub fn prepare(
         crate::climate::city(&p.city).ok_or_else(|| EnergyError::NoClimate(p.city.clone()))?;
     let design = design_params(p, b)?;
     let reference = reference_params(&design, refv);
-    let (base_rate, target_ratio, row) = tier(b.class, &b.zone)?;
+    let Tier {
+        base_rate,
+        target_rate,
+        target_ratio,
+        row,
+    } = tier(b.class, &b.zone)?;
     let site = Site::new(b, climate, floor_over_outside_area(p));
     Ok((
         Prepared {
@@ -973,6 +999,7 @@ pub fn prepare(
             reference,
             base_rate,
             target_ratio,
+            target_rate,
         },
         climate,
         row,
@@ -1062,7 +1089,7 @@ pub fn estimate_with(
         base_rate: pr.base_rate,
         saving_rate,
         target_ratio: pr.target_ratio,
-        target_rate: 1.0 - (1.0 - pr.base_rate) * pr.target_ratio,
+        target_rate: pr.target_rate,
         target_row: row.to_owned(),
         meets_target: ratio <= pr.target_ratio + 1e-12,
         tradeoff_band: a.tradeoff_band,
