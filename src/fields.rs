@@ -118,6 +118,13 @@ pub const USES: &[(&str, &str)] = &[
 /// Cities with climate data.
 pub const CITIES: &[(&str, &str)] = &[("hebi", "city.hebi"), ("zhengzhou", "city.zhengzhou")];
 
+/// Grid emission factors offered (row ids of core/data/pv_grid_factors.csv; a number can be set in the file).
+const GRID_FACTORS: &[(&str, &str)] = &[
+    ("national_2022", "grid.national_2022"),
+    ("central_china_2022", "grid.central_china_2022"),
+    ("national_2021", "grid.national_2021"),
+    ("central_china_legacy", "grid.central_china_legacy"),
+];
 const EDITIONS: &[(&str, &str)] = &[
     ("2024", "GB/T 50378-2019 (2024)"),
     ("2019", "GB/T 50378-2019"),
@@ -335,6 +342,14 @@ pub fn pv() -> Vec<FieldSpec> {
             FieldKind::Number,
         ),
         spec("pv.system_loss", "f.pv_loss", "", FieldKind::Ratio),
+        (
+            "pv.grid_factor",
+            "f.grid_factor",
+            "",
+            FieldKind::Choice,
+            None,
+            GRID_FACTORS,
+        ),
     ])
 }
 

@@ -242,6 +242,10 @@ test('energy, sensitivity, star and PV cards follow the design', async () => {
     await page.locator('#f-pv-installable_roof_area_m2').fill('1000');
     await page.locator('#f-pv-module_area_m2').fill('500');
     await page.waitForFunction(() => /105\.0 kWp/.test(document.querySelector('[data-testid=pv-kwp]')?.innerText || ''));
+    // The grid factor is data: Central China 0.5395 instead of the national 0.5366.
+    assert.match(await page.locator('.card.pv').innerText(), /national_2022 0\.5366/);
+    await page.locator('#f-pv-grid_factor').selectOption('central_china_2022');
+    await page.waitForFunction(() => /central_china_2022 0\.5395/.test(document.querySelector('.card.pv').innerText));
     // Star level: prerequisites unticked → below basic; ticking them raises it.
     assert.equal(await page.getByTestId('star-level').getAttribute('data-level'), 'none');
     await page.locator('summary', { hasText: '绿色建筑自评' }).click();
