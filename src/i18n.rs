@@ -251,6 +251,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("unit.c", "°C", "°C"),
     ("unit.pct", "%", "%"),
     ("unit.kwh_m2", "kWh/(m²·a)", "kWh/(m²·a)"),
+    ("colon", "：", ": "),
     ("yes", "是", "yes"),
     ("no", "否", "no"),
 ];

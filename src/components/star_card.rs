@@ -63,7 +63,7 @@ pub fn star_card(p: &StarCardProps) -> Html {
         });
         html! {
             <div class="next-level">
-                <p>{ t(lang, "star.next") }{ " " }{ t(lang, &format!("star.level.{}", level_code(lg.level))) }{ "：" }</p>
+                <p>{ t(lang, "star.next") }{ " " }{ t(lang, &format!("star.level.{}", level_code(lg.level))) }{ t(lang, "colon") }</p>
                 <ul>{ for gates }</ul>
             </div>
         }

@@ -60,10 +60,10 @@ pub fn verdict_banner(p: &VerdictProps) -> Html {
                 }
             }
             if !r.decisive.is_empty() {
-                <div class="decisive"><span>{ t(p.lang, "verdict.decisive") }{ "：" }</span><ul>{ for decisive }</ul></div>
+                <div class="decisive"><span>{ t(p.lang, "verdict.decisive") }{ t(p.lang, "colon") }</span><ul>{ for decisive }</ul></div>
             }
             if !r.missing.is_empty() {
-                <p class="missing">{ t(p.lang, "verdict.missing") }{ "：" }{ r.missing.join(", ") }</p>
+                <p class="missing">{ t(p.lang, "verdict.missing") }{ t(p.lang, "colon") }{ r.missing.join(", ") }</p>
             }
             if !r.errors.is_empty() { <ul class="report-errors">{ for errors }</ul> }
         </section>
