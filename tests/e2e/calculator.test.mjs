@@ -300,3 +300,30 @@ test('on a phone a compact verdict stays in view while scrolling the form', asyn
     assert.equal(await mini.isVisible(), false);
   } finally { await app.close(); }
 });
+
+test('a link made by the browser itself (CompressionStream deflate-raw + base64url) opens the project', async () => {
+  const app = await openApp(browser);
+  const { page, context, url } = app;
+  try {
+    const fragment = await page.evaluate(async () => {
+      const project = {
+        format: 'greencheck/1', name: '外部工具生成', city: 'hebi', use: 'office', storeys: 4, storey_height_m: 3.6,
+        geometry: { mode: 'box', length_m: 40, depth_m: 18, orientation_deg: 200 },
+        facades: { A: { wwr: 0.4 }, B: { wwr: 0.2 }, C: { wwr: 0.3 }, D: { wwr: 0.2 } },
+        envelope: { wall_u: 0.45, roof_u: 0.35, window_u: 2.0, window_shgc: 0.4 },
+      };
+      const bytes = new TextEncoder().encode(JSON.stringify(project));
+      const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+      const packed = new Uint8Array(await new Response(stream).arrayBuffer());
+      let bin = '';
+      for (const b of packed) bin += String.fromCharCode(b);
+      return '#p=' + btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    });
+    const other = await context.browser().newContext();
+    const p2 = await other.newPage();
+    await p2.goto(url + fragment);
+    await p2.waitForFunction(() => document.querySelector('#f-name')?.value === '外部工具生成');
+    assert.equal(await p2.locator('#f-geometry-orientation_deg').inputValue(), '200');
+    await other.close();
+  } finally { await app.close(); }
+});
