@@ -1,7 +1,11 @@
-//! Criterion benchmarks: full report of a typical project (checks + design and reference estimate +
-//! star) and a 10 000-point sweep. Run with `cargo bench -p greencheck-core`.
+//! Criterion benchmarks: the compliance report with the energy estimate (issue 4's definition: model, GB 55015
+//! checks, verdict, design and reference estimate), the full report (plus star rating and PV), and
+//! 10 000-point sweeps. Run with `cargo bench -p greencheck-core`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use greencheck_core::checks::{run_checks, verdict};
+use greencheck_core::energy::estimate;
+use greencheck_core::model::Building;
 use greencheck_core::project::Template;
 use greencheck_core::sweep::{sweep, SweepParam};
 use greencheck_core::{evaluate, Project};
@@ -10,6 +14,23 @@ use std::hint::black_box;
 fn benches(c: &mut Criterion) {
     let p = Project::template(Template::ResidentialHighRise).unwrap();
     let _ = evaluate(&p); // parse the embedded tables once
+                          // Issue 4: "full report for a typical project (checks + design and reference estimate)".
+    for (name, proj) in [
+        ("checks_and_estimate_residential_highrise", &p),
+        (
+            "checks_and_estimate_office",
+            &Project::template(Template::Office).unwrap(),
+        ),
+    ] {
+        c.bench_function(name, |b| {
+            b.iter(|| {
+                let building = Building::from_project(black_box(proj)).unwrap();
+                let checks = run_checks(proj, &building);
+                let (v, _, _) = verdict(&checks);
+                (estimate(proj, &building, v).unwrap(), checks)
+            })
+        });
+    }
     c.bench_function("full_report_residential_highrise", |b| {
         b.iter(|| evaluate(black_box(&p)))
     });
