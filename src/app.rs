@@ -104,7 +104,9 @@ fn open_file(file: web_sys::File, dispatch: UseReducerDispatcher<AppState>) {
                     )
                 });
                 dispatch.dispatch(Action::Load(loaded.project));
-                dispatch.dispatch(Action::Notify(notice));
+                if notice.is_some() {
+                    dispatch.dispatch(Action::Notify(notice));
+                }
             }
             Err(msg) => dispatch.dispatch(Action::Notify(Some(Notice::Info(
                 "notice.open_failed",
@@ -279,13 +281,13 @@ pub fn app() -> Html {
         .unwrap_or_default();
     let area_facades: Vec<_> = match &project.geometry {
         greencheck_core::project::Geometry::Areas { facades, .. } => (0..facades.len())
-            .map(|i| fields::views(editor, fields::area_facade(i), &[]))
+            .map(|i| fields::views(editor, state.generation, fields::area_facade(i), &[]))
             .collect(),
         greencheck_core::project::Geometry::Box { .. } => Vec::new(),
     };
     let facade_sections = building.map(|b| b.facades.clone()).unwrap_or_default().into_iter().map(|f| {
         let sub = format!(" {} · {} · {:.0}°", f.name, lang.pick(f.orientation.name_zh(), f.orientation.name_en()), f.azimuth_deg);
-        html! { <Section title="sec.facades" subtitle={sub} fields={fields::views(editor, fields::facade(&f.name), &[])} {lang} on_edit={on_edit.clone()} /> }
+        html! { <Section title="sec.facades" subtitle={sub} fields={fields::views(editor, state.generation, fields::facade(&f.name), &[])} {lang} on_edit={on_edit.clone()} /> }
     });
 
     html! {
@@ -311,17 +313,17 @@ pub fn app() -> Html {
             }
             <div class="layout">
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                    <Section title="sec.project" fields={fields::views(editor, fields::project(), &[])} {lang} on_edit={on_edit.clone()} />
-                    <GeometryInput geometry={project.geometry.clone()} massing={fields::views(editor, fields::massing(), &placeholders)}
-                        areas={fields::views(editor, fields::areas(), &placeholders)} {area_facades}
+                    <Section title="sec.project" fields={fields::views(editor, state.generation, fields::project(), &[])} {lang} on_edit={on_edit.clone()} />
+                    <GeometryInput geometry={project.geometry.clone()} massing={fields::views(editor, state.generation, fields::massing(), &placeholders)}
+                        areas={fields::views(editor, state.generation, fields::areas(), &placeholders)} {area_facades}
                         facades={building.map(|b| b.facades.clone()).unwrap_or_default()}
                         {lang} on_edit={on_edit.clone()} {on_mode} {on_add} {on_remove} />
                     { for facade_sections }
-                    <Section title="sec.envelope" fields={fields::views(editor, fields::envelope(), &[])} {lang} on_edit={on_edit.clone()} />
-                    <Section title="sec.optional" fields={fields::views(editor, fields::optional(), &[])} {lang} on_edit={on_edit.clone()} />
-                    <Section title="sec.pv" fields={fields::views(editor, fields::pv(), &[])} {lang} on_edit={on_edit.clone()} />
-                    <Section title="sec.green" fields={fields::views(editor, fields::green(), &[])} {lang} on_edit={on_edit.clone()} folded=true />
-                    <Section title="sec.advanced" fields={fields::views(editor, fields::assumptions(), &assumption_hints)} {lang} on_edit={on_edit.clone()} folded=true />
+                    <Section title="sec.envelope" fields={fields::views(editor, state.generation, fields::envelope(), &[])} {lang} on_edit={on_edit.clone()} />
+                    <Section title="sec.optional" fields={fields::views(editor, state.generation, fields::optional(), &[])} {lang} on_edit={on_edit.clone()} />
+                    <Section title="sec.pv" fields={fields::views(editor, state.generation, fields::pv(), &[])} {lang} on_edit={on_edit.clone()} />
+                    <Section title="sec.green" fields={fields::views(editor, state.generation, fields::green(), &[])} {lang} on_edit={on_edit.clone()} folded=true />
+                    <Section title="sec.advanced" fields={fields::views(editor, state.generation, fields::assumptions(), &assumption_hints)} {lang} on_edit={on_edit.clone()} folded=true />
                     <p class="note no-print">{ t(lang, "toolbar.drop") }</p>
                 </form>
                 <div class="results" id="results" aria-label={t(lang, "sec.results")}>

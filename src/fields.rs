@@ -31,11 +31,14 @@ pub struct FieldView {
     pub error: Option<(String, String)>,
     /// Hint shown when empty.
     pub placeholder: Option<String>,
+    /// The state's project generation (see `AppState::generation`).
+    pub generation: u64,
 }
 
-/// Views of `specs` in the editor's current state; `placeholders` by path.
+/// Views of `specs` in the editor's current state; `generation` as in `AppState`; `placeholders` by path.
 pub fn views(
     editor: &Editor,
+    generation: u64,
     specs: Vec<FieldSpec>,
     placeholders: &[(String, String)],
 ) -> Vec<FieldView> {
@@ -50,6 +53,7 @@ pub fn views(
                 .iter()
                 .find(|(k, _)| *k == spec.path)
                 .map(|(_, v)| v.clone()),
+            generation,
             spec,
         })
         .collect()

@@ -21,6 +21,9 @@ pub enum Notice {
     LinkConflict,
     /// The linked project replaced local work, which is kept as a backup.
     LinkOpened,
+    /// The project was replaced (template, opened file, geometry conversion); the previous one is restorable.
+    /// The key names what happened.
+    Replaced(&'static str),
 }
 
 /// The app state.
@@ -38,6 +41,9 @@ pub struct AppState {
     pub backup: Option<Project>,
     /// Bumped on every project change, so effects (autosave) run once per change.
     pub revision: u64,
+    /// Bumped when the project is replaced from outside the fields (template, file, link, conversion, restore),
+    /// so even a focused text box shows the new value.
+    pub generation: u64,
 }
 
 /// Everything that can happen to the state.
@@ -88,6 +94,7 @@ impl AppState {
             pending_link: None,
             backup: None,
             revision: 0,
+            generation: 0,
         }
     }
 }
@@ -98,15 +105,40 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         let mut changed = true;
+        let replaces = !matches!(
+            action,
+            Action::Edit { .. }
+                | Action::Apply(_)
+                | Action::SetLang(_)
+                | Action::Notify(_)
+                | Action::OfferLink(_)
+                | Action::RejectLink
+        );
         match action {
             Action::Edit { path, kind, text } => s.editor.edit(&path, kind, &text),
             Action::Apply(change) => s.editor.apply(&change),
+            // Whatever replaces the whole project keeps the previous one restorable: no click loses work.
             Action::Template(t) => match Project::template(t) {
-                Ok(p) => s.editor.load(p),
+                Ok(p) => {
+                    s.backup = Some(s.editor.project().clone());
+                    s.editor.load(p);
+                    s.notice = Some(Notice::Replaced("notice.template_loaded"));
+                }
                 Err(_) => changed = false,
             },
-            Action::Load(p) => s.editor.load(p),
-            Action::GeometryMode(m) => changed = s.editor.set_geometry_mode(&m),
+            Action::Load(p) => {
+                s.backup = Some(s.editor.project().clone());
+                s.editor.load(p);
+                s.notice = Some(Notice::Replaced("notice.file_opened"));
+            }
+            Action::GeometryMode(m) => {
+                let before = s.editor.project().clone();
+                changed = s.editor.set_geometry_mode(&m);
+                if changed {
+                    s.backup = Some(before);
+                    s.notice = Some(Notice::Replaced("notice.geometry_converted"));
+                }
+            }
             Action::AddAreaFacade => changed = s.editor.add_area_facade(),
             Action::RemoveAreaFacade(i) => changed = s.editor.remove_area_facade(i),
             Action::SetLang(l) => {
@@ -145,6 +177,9 @@ impl Reducible for AppState {
         }
         if changed {
             s.revision += 1;
+            if replaces {
+                s.generation += 1;
+            }
         }
         Rc::new(s)
     }
@@ -173,6 +208,30 @@ mod tests {
     }
 
     #[test]
+    fn a_template_or_conversion_never_loses_the_previous_project() {
+        let s = state().reduce(Action::Edit {
+            path: "name".into(),
+            kind: FieldKind::Text,
+            text: "我的方案".into(),
+        });
+        let s = s.reduce(Action::Template(Template::Office));
+        assert_eq!(s.notice, Some(Notice::Replaced("notice.template_loaded")));
+        assert_eq!(s.backup.as_ref().unwrap().name, "我的方案");
+        let s = s.reduce(Action::RestoreBackup);
+        assert_eq!(s.editor.project().name, "我的方案");
+        let s = s.reduce(Action::GeometryMode("areas".into()));
+        let s = s.reduce(Action::GeometryMode("box".into()));
+        assert_eq!(
+            s.notice,
+            Some(Notice::Replaced("notice.geometry_converted"))
+        );
+        assert!(matches!(
+            s.backup.as_ref().unwrap().geometry,
+            greencheck_core::project::Geometry::Areas { .. }
+        ));
+    }
+
+    #[test]
     fn rejecting_a_link_changes_nothing() {
         let office = Project::template(Template::Office).unwrap();
         let s0 = state();
@@ -192,8 +251,11 @@ mod tests {
             text: "12".into(),
         });
         assert_eq!(s.revision, 1);
+        assert_eq!(s.generation, 0, "an edit does not replace the project");
         assert_eq!(s.editor.project().storeys, 12);
+        let s = s.clone().reduce(Action::Template(Template::Villa));
+        assert_eq!((s.revision, s.generation), (2, 1));
         let s = s.reduce(Action::SetLang(Lang::En));
-        assert_eq!(s.revision, 1);
+        assert_eq!((s.revision, s.generation), (2, 1));
     }
 }

@@ -20,6 +20,9 @@ pub struct FieldProps {
     /// Hint shown when empty (e.g. the derived value).
     #[prop_or_default]
     pub placeholder: Option<String>,
+    /// Project generation: a new one means the project was replaced, so the text is written in even when focused.
+    #[prop_or_default]
+    pub generation: u64,
     /// UI language.
     pub lang: Lang,
     /// Called with (path, kind, text) on every keystroke.
@@ -72,16 +75,20 @@ pub fn field(p: &FieldProps) -> Html {
         });
     }
     // The text box is not controlled while the user types in it: re-rendering the state's text into a focused
-    // box would fight fast typing and reformat half-typed numbers ("1.0" → "1"). Outside changes (templates,
-    // suggestions, sliders, opened files) are written in when the box is not focused.
+    // box would fight fast typing and reformat half-typed numbers ("1.0" → "1"). Outside changes (suggestions,
+    // sliders) are written in when the box is not focused; a replaced project (new generation) always.
     {
         let node = node.clone();
+        let generation = p.generation;
+        let last_generation = use_mut_ref(|| generation);
         use_effect_with(p.text.clone(), move |text| {
             if let Some(input) = node.cast::<HtmlInputElement>() {
                 let focused = gloo::utils::document()
                     .active_element()
                     .is_some_and(|a| a == **input);
-                if !focused && input.value() != *text {
+                let replaced = *last_generation.borrow() != generation;
+                *last_generation.borrow_mut() = generation;
+                if (replaced || !focused) && input.value() != *text {
                     input.set_value(text);
                 }
             }

@@ -44,6 +44,13 @@ pub fn notice_bar(p: &NoticeProps) -> Html {
                 <button type="button" data-testid="link-keep" onclick={click(&p.on_reject_link)}>{ t(lang, "notice.link_keep") }</button>
             </>
         },
+        Notice::Replaced(key) => html! {
+            <>
+                <span>{ t(lang, key) }</span>
+                <button type="button" data-testid="restore-backup" onclick={click(&p.on_restore)}>{ t(lang, "notice.restore_previous") }</button>
+                <button type="button" onclick={click(&p.on_close)}>{ t(lang, "notice.close") }</button>
+            </>
+        },
         Notice::LinkOpened => html! {
             <>
                 <span>{ t(lang, "notice.loaded_backup") }</span>

@@ -32,7 +32,7 @@ pub fn section(p: &SectionProps) -> Html {
     let fields = p.fields.iter().map(|f| {
         html! {
             <Field spec={f.spec.clone()} text={f.text.clone()} error={f.error.clone()}
-                placeholder={f.placeholder.clone()} lang={p.lang} on_edit={p.on_edit.clone()} />
+                placeholder={f.placeholder.clone()} generation={f.generation} lang={p.lang} on_edit={p.on_edit.clone()} />
         }
     });
     let title = html! { <>{ t(p.lang, p.title) }{ for p.subtitle.clone().map(|s| html!{ <span class="subtitle">{ s }</span> }) }</> };

@@ -48,6 +48,12 @@ test('each template loads and is evaluated', async () => {
       assert.ok(['complies', 'tradeoff', 'fails', 'incomplete'].includes(await verdictOf(page)));
       assert.ok(await page.locator('[data-testid^="check-"]').count() > 10);
     }
+    // Loading a template never loses the project it replaces: it can be restored.
+    await page.locator('#f-name').fill('我的方案');
+    await page.getByTestId('template').selectOption('office');
+    await page.waitForFunction(() => document.querySelector('#f-name').value === '办公楼');
+    await page.getByTestId('restore-backup').click();
+    await page.waitForFunction(() => document.querySelector('#f-name').value === '我的方案');
     // The villa (3 storeys) uses the ≤ 3 storeys column: wall K ≤ 0.35.
     await page.getByTestId('template').selectOption('villa');
     await page.waitForFunction(() => document.querySelector('#f-name').value === '低层别墅');
@@ -142,7 +148,7 @@ test('save downloads the project and open loads it back', async () => {
     await waitVerdict(page, 'tradeoff');
     // A broken file changes nothing and says why.
     await page.getByTestId('open').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "greencheck/1", "storeys": ') });
-    await page.getByTestId('notice').waitFor();
+    await page.waitForFunction(() => /无法打开该文件/.test(document.querySelector('[data-testid=notice]')?.innerText || ''));
     assert.equal(await page.locator('#f-name').inputValue(), '往返测试');
   } finally { await app.close(); }
 });
@@ -181,7 +187,7 @@ test('a share link carries the project in the fragment and opens it elsewhere', 
     // A corrupt link is reported and changes nothing.
     const before = await page.locator('#f-name').inputValue();
     await page.goto(link.replace(/#p=.*/, '#p=not-a-valid-link'));
-    await page.getByTestId('notice').waitFor();
+    await page.waitForFunction(() => /分享链接无法读取/.test(document.querySelector('[data-testid=notice]')?.innerText || ''));
     assert.equal(await page.locator('#f-name').inputValue(), before);
   } finally { await app.close(); }
 });
