@@ -41,6 +41,8 @@ const page = fs.readFileSync('index.html', 'utf8')
   .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`)
   .replace(/<link rel="stylesheet"[^>]*>/, () => `<style>${css}</style>`)
   .replace(/<script type="module" src="[^"]*"><\/script>/, '')
+  .replace(/<!-- Fetch the wasm[\s\S]*?-->\n/, '')
+  .replace(/<link rel="(?:modulepreload|preload)"[^>]*>\n/g, '')
   .replace('</body>', () => `<script type="module">${script}</script>\n</body>`);
 if (page.includes('src="./') || page.includes('href="./')) throw new Error('single file still references a local file');
 fs.writeFileSync(path.join(dist, 'greencheck.html'), page);
