@@ -54,6 +54,25 @@ test('loading and using the hosted page requests nothing but the local server', 
   } finally { await context.close(); server.close(); }
 });
 
+test('the wasm and its glue are preloaded and fetched once each (the preload hints match the real requests)', async () => {
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  assert.match(html, /<link rel="preload" href="\.\/pkg\/greencheck_bg\.wasm" as="fetch"[^>]* crossorigin>/);
+  assert.match(html, /<link rel="modulepreload" href="\.\/pkg\/greencheck\.js">/);
+  const { server, url } = await serve();
+  // No service worker: its install would fetch the shell a second time.
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const fetched = [];
+  context.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  const page = await context.newPage();
+  try {
+    await page.goto(url);
+    await page.getByTestId('verdict').waitFor();
+    // A preload whose mode or credentials differ from the loader's fetch is not reused: the file comes twice.
+    assert.deepEqual(fetched.filter((p) => p.endsWith('/pkg/greencheck_bg.wasm')).length, 1, fetched.join(' '));
+    assert.deepEqual(fetched.filter((p) => p.endsWith('/pkg/greencheck.js')).length, 1, fetched.join(' '));
+  } finally { await context.close(); server.close(); }
+});
+
 test('a visited page keeps working offline (service worker)', async () => {
   const { server, url } = await serve();
   const context = await browser.newContext();
