@@ -133,6 +133,14 @@ const EDITIONS: &[(&str, &str)] = &[
     ("2024", "GB/T 50378-2019 (2024)"),
     ("2019", "GB/T 50378-2019"),
 ];
+/// Display name of a GB/T 50378 edition code (`2019`, `2024`), as in the edition choice.
+pub fn edition_name(code: &str) -> &'static str {
+    EDITIONS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or("GB/T 50378", |(_, name)| *name)
+}
+
 const STAGES: &[(&str, &str)] = &[("pre", "f.stage.pre"), ("final", "f.stage.final")];
 const GRADES: &[(&str, &str)] = &[("", "—"), ("1", "1"), ("2", "2"), ("3", "3")];
 const SOUND: &[(&str, &str)] = &[

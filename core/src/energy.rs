@@ -766,6 +766,17 @@ pub enum Outlook {
     LikelyFail,
 }
 
+impl Outlook {
+    /// Stable identifier, as serialised (`likely_pass`, `borderline`, `likely_fail`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Outlook::LikelyPass => "likely_pass",
+            Outlook::Borderline => "borderline",
+            Outlook::LikelyFail => "likely_fail",
+        }
+    }
+}
+
 /// The outlook for a ratio and a band (edges are borderline).
 pub fn outlook(ratio: f64, band: f64) -> Outlook {
     if ratio < 1.0 - band {

@@ -21,15 +21,27 @@ pub enum Orientation {
 }
 
 impl Orientation {
+    /// All classes.
+    pub const ALL: [Orientation; 4] = [
+        Orientation::N,
+        Orientation::E,
+        Orientation::S,
+        Orientation::W,
+    ];
+
+    /// Key as serialised and used in the limits table (`N`/`E`/`S`/`W`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Orientation::N => "N",
+            Orientation::E => "E",
+            Orientation::S => "S",
+            Orientation::W => "W",
+        }
+    }
+
     /// Parses `N`/`E`/`S`/`W`.
     pub fn from_key(s: &str) -> Option<Orientation> {
-        match s {
-            "N" => Some(Orientation::N),
-            "E" => Some(Orientation::E),
-            "S" => Some(Orientation::S),
-            "W" => Some(Orientation::W),
-            _ => None,
-        }
+        Orientation::ALL.into_iter().find(|o| o.key() == s)
     }
 
     /// Chinese name (北/东/南/西).

@@ -67,7 +67,8 @@ pub enum Edition {
 }
 
 impl Edition {
-    fn label(self) -> &'static str {
+    /// Year of the edition as serialised (`2019`, `2024`).
+    pub fn label(self) -> &'static str {
         match self {
             Edition::E2019 => "2019",
             Edition::E2024 => "2024",

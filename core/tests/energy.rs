@@ -412,3 +412,15 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn outlook_code_is_its_serialised_name() {
+    // The UI uses the code as a CSS class; the report's JSON uses the serde name: they must agree.
+    for o in [
+        Outlook::LikelyPass,
+        Outlook::Borderline,
+        Outlook::LikelyFail,
+    ] {
+        assert_eq!(serde_json::to_value(o).unwrap(), o.code(), "{o:?}");
+    }
+}

@@ -98,7 +98,7 @@ pub fn energy_card(p: &EnergyCardProps) -> Html {
             </p>
             { gauge }
             if let Some(o) = e.tradeoff_outlook {
-                <p class={classes!("outlook", format!("{o:?}").to_lowercase())} data-testid="tradeoff-outlook">{ t(lang, outlook_key(o)) }</p>
+                <p class={classes!("outlook", o.code())} data-testid="tradeoff-outlook">{ t(lang, outlook_key(o)) }</p>
             }
             <table class="kv">
                 <tbody>

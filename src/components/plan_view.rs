@@ -66,7 +66,7 @@ pub fn plan_view(p: &PlanViewProps) -> Html {
         let class_name = lang.pick(f.orientation.name_zh(), f.orientation.name_en());
         html! {
             <g class={classes!("facade", class_css(f.orientation))} data-facade={f.name.clone()}
-               data-orientation={format!("{:?}", f.orientation)}>
+               data-orientation={f.orientation.key()}>
                 <line x1={x1.to_string()} y1={y1.to_string()} x2={x2.to_string()} y2={y2.to_string()} />
                 <text x={lx.to_string()} y={ly.to_string()} transform={format!("rotate({} {} {})", -rot, lx, ly)}
                       text-anchor="middle" dominant-baseline="middle">{ format!("{} {}", f.name, class_name) }</text>
@@ -91,7 +91,7 @@ fn normals_view(p: &PlanViewProps) -> Html {
         let class_name = lang.pick(f.orientation.name_zh(), f.orientation.name_en());
         html! {
             <g class={classes!("facade", class_css(f.orientation))} data-facade={f.name.clone()}
-               data-orientation={format!("{:?}", f.orientation)}>
+               data-orientation={f.orientation.key()}>
                 <line x1="-18" y1="0" x2="18" y2="0" transform={format!("translate({cx:.1} {cy:.1}) rotate({})", f.azimuth_deg)} />
                 <text x={format!("{lx:.1}")} y={format!("{ly:.1}")} text-anchor="middle" dominant-baseline="middle">{ format!("{} {}", f.name, class_name) }</text>
             </g>

@@ -3,6 +3,7 @@
 use greencheck_core::star::{Category, GateStatus, StarLevel, StarReport};
 use yew::prelude::*;
 
+use crate::fields::edition_name;
 use crate::i18n::{num, t, Lang};
 
 /// Props of [`StarCard`].
@@ -73,7 +74,7 @@ pub fn star_card(p: &StarCardProps) -> Html {
             <h2 id="star-title">{ t(lang, "star.title") }</h2>
             <p class="big" data-testid="star-level" data-level={level_code(s.level)}>
                 <strong>{ t(lang, &format!("star.level.{}", level_code(s.level))) }</strong>
-                { format!(" · {} {} · GB/T 50378 {:?}", t(lang, "star.total"), num(s.q, 1), s.edition) }
+                { format!(" · {} {} · {}", t(lang, "star.total"), num(s.q, 1), edition_name(s.edition.label())) }
             </p>
             <table class="kv"><tbody>{ for bars }</tbody></table>
             { for next }

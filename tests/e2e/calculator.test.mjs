@@ -254,6 +254,8 @@ test('energy, sensitivity, star and PV cards follow the design', async () => {
     await page.waitForFunction(() => /central_china_2022 0\.5395/.test(document.querySelector('.card.pv').innerText));
     // Star level: prerequisites unticked → below basic; ticking them raises it.
     assert.equal(await page.getByTestId('star-level').getAttribute('data-level'), 'none');
+    // The edition is named as in the standard (it once showed the enum's debug name "E2024").
+    assert.match(await page.getByTestId('star-level').innerText(), /· GB\/T 50378-2019 \(2024\)$/);
     await page.locator('summary', { hasText: '绿色建筑自评' }).click();
     // Absent choices show their defaults: 2024 edition, pre-assessment, no sound-insulation level.
     assert.equal(await page.locator('#f-green-edition').inputValue(), '2024');
@@ -262,6 +264,9 @@ test('energy, sensitivity, star and PV cards follow the design', async () => {
     assert.equal(await page.getByTestId('sens-param').inputValue(), 'wall_u');
     await page.locator('#f-green-prerequisites_met').check();
     await page.waitForFunction(() => document.querySelector('[data-testid=star-level]').dataset.level !== 'none');
+    await page.locator('#f-green-edition').selectOption('2019');
+    await page.waitForFunction(() => /· GB\/T 50378-2019$/.test(document.querySelector('[data-testid=star-level]').innerText));
+    await page.locator('#f-green-edition').selectOption('2024');
     await page.screenshot({ path: path.join(ARTIFACTS, 'cards.png'), fullPage: true });
   } finally { await app.close(); }
 });
