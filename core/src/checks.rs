@@ -202,25 +202,25 @@ fn run(mut spec: Spec<'_>) -> Check {
             );
         }
     };
-    let mut c = blank(&mut spec, Status::NotApplicable, Cow::Borrowed(&row.note));
-    c.clause = Cow::Borrowed(&row.clause);
-    c.table = Cow::Borrowed(&row.table);
+    let mut c = blank(&mut spec, Status::NotApplicable, Cow::Borrowed(row.note));
+    c.clause = Cow::Borrowed(row.clause);
+    c.table = Cow::Borrowed(row.table);
     c.standard = Cow::Borrowed(row.standard_edition());
     c.comparison = row.comparison;
     c.limit = row.value;
-    c.unit = Cow::Borrowed(&row.unit);
+    c.unit = Cow::Borrowed(row.unit);
     c.tradeable = row.tradeable && !spec.basic;
     c.mandatory = row.severity == Severity::Mandatory;
     c.provenance = Some(row.provenance);
     c.to_be_confirmed = row.to_be_confirmed();
-    c.limit_id = Some(Cow::Borrowed(&row.id));
+    c.limit_id = Some(Cow::Borrowed(row.id));
     let Some(limit) = row.value else {
         // comparison `none`: the code sets no requirement here.
         return c;
     };
     match &mut spec.input {
         Input::Absent(why) => {
-            c.note = join_note(why, &row.note);
+            c.note = join_note(why, row.note);
         }
         Input::Missing(path) => {
             c.status = Status::Undetermined;

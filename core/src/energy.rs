@@ -16,8 +16,8 @@
 //!   `η_C = 1` when `Q_ht,C ≤ 0`; `Q_C = max(0, Q_gn − η_C·Q_ht,C)`;
 //! * energy `E = Σ (Q_H/η_heat + Q_C/EER)`, the same system efficiencies for design and reference.
 //!
-//! Every default is a data row of `core/data/energy_defaults.csv` (value, unit, provenance, source), parsed
-//! once through a [`OnceLock`], and each can be overridden in the project's `assumptions` under the same key
+//! Every default is a data row of `core/data/energy_defaults.csv` (value, unit, provenance, source), turned
+//! into a static array at build time (`core/build.rs`), and each can be overridden in the project's `assumptions` under the same key
 //! (see [`ASSUMPTION_KEYS`]). The reference building follows GB 55015 C.0.3 through
 //! [`crate::checks::reference_values`]: same geometry, windows trimmed to the WWR limits, every K and SHGC at
 //! its table limit (the design value where the code sets none).
@@ -39,8 +39,8 @@ use crate::model::{Building, BuildingClass, Orientation};
 use crate::project::{Project, Use};
 use crate::report::{Check, Status, Verdict};
 
-/// The embedded defaults table.
-pub const ENERGY_DEFAULTS_CSV: &str = include_str!("../data/energy_defaults.csv");
+// `DEFAULT_ROWS`: `energy_defaults.csv`, validated (every value finite) and written out by `core/build.rs`.
+include!(concat!(env!("OUT_DIR"), "/energy_defaults.rs"));
 
 /// What "energy use" means in this estimate (also the basis of the PV renewable share).
 pub const ENERGY_USE_BASIS: &str = "annual heating + cooling energy after system efficiencies: \
@@ -53,41 +53,26 @@ pub const METHOD: &str =
      solar gains per facade orientation from the city's Perez-sky monthly table";
 
 /// One row of `energy_defaults.csv`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DefaultRow {
     /// Assumption key (also the `assumptions` field name).
-    pub key: String,
+    pub key: &'static str,
     /// `all`, `residential`, `public`, or a use (`office`, `school`, …).
-    pub category: String,
+    pub category: &'static str,
     /// Value.
     pub value: f64,
     /// Unit.
-    pub unit: String,
+    pub unit: &'static str,
     /// Provenance: T text of a standard, S secondhand, A assumption.
-    pub provenance: String,
+    pub provenance: &'static str,
     /// Source.
-    pub source: String,
+    pub source: &'static str,
 }
 
-fn parse_defaults() -> Result<Vec<DefaultRow>, String> {
-    let mut rdr = csv::Reader::from_reader(ENERGY_DEFAULTS_CSV.as_bytes());
-    let rows: Vec<DefaultRow> = rdr
-        .deserialize()
-        .collect::<Result<_, _>>()
-        .map_err(|e| e.to_string())?;
-    if let Some(r) = rows.iter().find(|r| !r.value.is_finite()) {
-        return Err(format!("{}: value not finite", r.key));
-    }
-    Ok(rows)
-}
-
-/// Every default row (parsed once).
+/// Every default row. Never fails: the table is validated at build time (the `Result` is kept
+/// for callers written when it was parsed at run time).
 pub fn default_rows() -> Result<&'static [DefaultRow], EnergyError> {
-    static ROWS: OnceLock<Result<Vec<DefaultRow>, String>> = OnceLock::new();
-    ROWS.get_or_init(parse_defaults)
-        .as_ref()
-        .map(Vec::as_slice)
-        .map_err(|e| EnergyError::Data(e.clone()))
+    Ok(DEFAULT_ROWS)
 }
 
 /// Key of a use in the defaults table.
@@ -108,11 +93,10 @@ pub fn default_row(key: &str, u: Use) -> Result<&'static DefaultRow, EnergyError
     /// Rows grouped by key, in table order.
     type ByKey = HashMap<&'static str, Vec<&'static DefaultRow>, crate::limits::FnvState>;
     static BY_KEY: OnceLock<ByKey> = OnceLock::new();
-    let rows = default_rows()?;
     let by_key = BY_KEY.get_or_init(|| {
         let mut m = ByKey::default();
-        for r in rows {
-            m.entry(r.key.as_str()).or_default().push(r);
+        for r in DEFAULT_ROWS {
+            m.entry(r.key).or_default().push(r);
         }
         m
     });
@@ -418,13 +402,13 @@ impl Assumptions {
                 let row = default_row(key, u).ok()?;
                 let value = self.get(key);
                 Some(AssumptionUsed {
-                    key: Cow::Borrowed(row.key.as_str()),
+                    key: Cow::Borrowed(row.key),
                     value,
-                    unit: Cow::Borrowed(row.unit.as_str()),
+                    unit: Cow::Borrowed(row.unit),
                     overridden: value != row.value,
                     default: row.value,
-                    provenance: Cow::Borrowed(row.provenance.as_str()),
-                    source: Cow::Borrowed(row.source.as_str()),
+                    provenance: Cow::Borrowed(row.provenance),
+                    source: Cow::Borrowed(row.source),
                 })
             })
             .collect()
@@ -946,7 +930,7 @@ pub fn tier(class: BuildingClass, zone: &str) -> Result<Tier, EnergyError> {
             target_rate: rate,
             // saving = 1 − (1 − base) × ratio  ⇔  ratio = (1 − saving) / (1 − base)
             target_ratio: (1.0 - rate) / (1.0 - b),
-            row: t.id.as_str(),
+            row: t.id,
         }),
         _ => Err(EnergyError::Data("tier rows without value".into())),
     }
@@ -1320,5 +1304,36 @@ pub fn star_metrics(
         renewable_dhw_share: None,
         renewable_heating_cooling_share: None,
         is_residential: residential,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::limits::tests::json;
+
+    /// The generated statics hold exactly what the CSV file says, as validated by `schema`.
+    #[test]
+    fn generated_defaults_are_the_csv() {
+        let csv = include_str!("../data/energy_defaults.csv");
+        let rows = crate::schema::energy_defaults(csv).unwrap();
+        assert_eq!(json(DEFAULT_ROWS), json(&rows));
+    }
+
+    #[test]
+    fn non_finite_default_is_rejected() {
+        let header = "key,category,value,unit,provenance,source";
+        let ok = crate::schema::energy_defaults(&format!("{header}\nk,all,1.5,-,A,src\n"));
+        assert_eq!(ok.unwrap().len(), 1);
+        for bad in ["inf", "NaN"] {
+            let text = format!("{header}\nk,all,1.5,-,A,src\nk,all,{bad},-,A,src\n");
+            let e = crate::schema::energy_defaults(&text).unwrap_err();
+            assert_eq!(
+                (e.line, e.column.as_deref()),
+                (Some(3), Some("value")),
+                "{e}"
+            );
+            assert!(e.to_string().contains("energy_defaults.csv"), "{e}");
+        }
     }
 }

@@ -6,6 +6,7 @@
 
 pub mod checks;
 pub mod climate;
+mod columns;
 pub mod editor;
 pub mod energy;
 pub mod geometry;
@@ -16,6 +17,8 @@ pub mod model;
 pub mod project;
 pub mod pv;
 pub mod report;
+#[cfg(test)]
+mod schema;
 pub mod share;
 pub mod star;
 pub mod sweep;

@@ -1,4 +1,5 @@
-//! GB 55015 limit values as data rows, embedded from `core/data/gb55015_limits.csv`.
+//! GB 55015 limit values as data rows, from `core/data/gb55015_limits.csv` (validated and
+//! turned into a static array at build time by `core/build.rs`; no CSV is parsed at run time).
 //!
 //! Every number the checks compare against lives in that file, with its standard, edition,
 //! clause, table and provenance (T = official text, I = inferred, S = secondhand). Rows are
@@ -7,30 +8,18 @@
 //! that the code sets no requirement for those criteria (the check is then not applicable).
 //! Replacing a value, or adding a zone or an edition, is a data change only.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::HashMap;
-use std::fmt;
 use std::sync::OnceLock;
 
+pub use crate::columns::gb55015::{Comparison, Interval, Provenance, Severity};
 use crate::model::{BuildingClass, Orientation};
 
-/// The embedded limits table (CSV text).
-pub const LIMITS_CSV: &str = include_str!("../data/gb55015_limits.csv");
-/// The embedded city → climate-zone table (CSV text).
-pub const CITIES_CSV: &str = include_str!("../data/gb55015_cities.csv");
+// `LIMIT_ROWS` and `CITY_ROWS`: the CSV tables, validated and written out by `core/build.rs`.
+include!(concat!(env!("OUT_DIR"), "/gb55015_limits.rs"));
+include!(concat!(env!("OUT_DIR"), "/gb55015_cities.rs"));
 
-/// How a value is compared with a limit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Comparison {
-    /// value ≤ limit passes.
-    Le,
-    /// value ≥ limit passes.
-    Ge,
-    /// The code sets no requirement for these criteria.
-    None,
-}
-
+// The column types are defined in `crate::columns` (shared with build.rs); their behaviour is here.
 impl Comparison {
     /// Symbol for display ("≤", "≥", "—").
     pub fn symbol(self) -> &'static str {
@@ -64,17 +53,6 @@ impl Comparison {
     }
 }
 
-/// Where a number came from (see the domain README).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Provenance {
-    /// Read from the official text.
-    T,
-    /// Inferred (cell missing from the text): must be shown as "to be confirmed" (待确认).
-    I,
-    /// Secondhand (third-party encoding).
-    S,
-}
-
 impl Provenance {
     /// True for inferred values, which the UI must mark 待确认 / "to be confirmed".
     pub fn to_be_confirmed(self) -> bool {
@@ -82,116 +60,27 @@ impl Provenance {
     }
 }
 
-/// Whether a row feeds the verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// A requirement: a failing check affects the verdict.
-    Mandatory,
-    /// Advisory only: shown, never decisive.
-    Advisory,
-    /// Recorded for reference (no input field checks it yet).
-    Reference,
-}
-
-/// A numeric interval with inclusive/exclusive ends, written `[0,0.30]`, `(0.30,0.50]`, `(800,inf)`.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct Interval {
-    /// Lower end.
-    pub lower: f64,
-    /// Whether the lower end belongs to the interval.
-    pub lower_inclusive: bool,
-    /// Upper end (may be +∞).
-    pub upper: f64,
-    /// Whether the upper end belongs to the interval.
-    pub upper_inclusive: bool,
-}
-
-impl Interval {
-    /// Parses interval notation such as `(0.30,0.50]`; `inf` is +∞.
-    pub fn parse(text: &str) -> Result<Interval, String> {
-        let t = text.trim();
-        let bad = || format!("bad interval {text:?}");
-        let lower_inclusive = match t.chars().next() {
-            Some('[') => true,
-            Some('(') => false,
-            _ => return Err(bad()),
-        };
-        let upper_inclusive = match t.chars().last() {
-            Some(']') => true,
-            Some(')') => false,
-            _ => return Err(bad()),
-        };
-        let inner = t.get(1..t.len() - 1).ok_or_else(bad)?;
-        let (a, b) = inner.split_once(',').ok_or_else(bad)?;
-        let num = |s: &str| -> Result<f64, String> {
-            match s.trim() {
-                "inf" => Ok(f64::INFINITY),
-                "-inf" => Ok(f64::NEG_INFINITY),
-                x => x.parse::<f64>().map_err(|_| bad()),
-            }
-        };
-        let (lower, upper) = (num(a)?, num(b)?);
-        if lower.is_nan() || upper.is_nan() || lower > upper {
-            return Err(bad());
-        }
-        Ok(Interval {
-            lower,
-            lower_inclusive,
-            upper,
-            upper_inclusive,
-        })
-    }
-
-    /// Whether `x` lies in the interval (NaN never does).
-    pub fn contains(&self, x: f64) -> bool {
-        let above = if self.lower_inclusive {
-            x >= self.lower
-        } else {
-            x > self.lower
-        };
-        let below = if self.upper_inclusive {
-            x <= self.upper
-        } else {
-            x < self.upper
-        };
-        above && below
-    }
-}
-
-impl fmt::Display for Interval {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let l = if self.lower_inclusive { '[' } else { '(' };
-        let u = if self.upper_inclusive { ']' } else { ')' };
-        if self.upper.is_infinite() {
-            write!(f, "{l}{},inf{u}", self.lower)
-        } else {
-            write!(f, "{l}{},{}{u}", self.lower, self.upper)
-        }
-    }
-}
-
 /// One limit row of the table.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LimitRow {
     /// Stable row id (e.g. `R31`).
-    pub id: String,
+    pub id: &'static str,
     /// Standard, e.g. `GB 55015`.
-    pub standard: String,
+    pub standard: &'static str,
     /// Edition year, e.g. `2021`.
-    pub edition: String,
+    pub edition: &'static str,
     /// Climate zones the row applies to (e.g. `cold_b`).
-    pub zones: Vec<String>,
+    pub zones: &'static [&'static str],
     /// Clause, e.g. `3.1.9`.
-    pub clause: String,
+    pub clause: &'static str,
     /// Table, e.g. `3.1.9-2`.
-    pub table: String,
+    pub table: &'static str,
     /// Element key, e.g. `window_u`.
-    pub element: String,
+    pub element: &'static str,
     /// Building classes the row applies to.
-    pub classes: Vec<BuildingClass>,
+    pub classes: &'static [BuildingClass],
     /// Orientations the row applies to (empty = any).
-    pub orientations: Vec<Orientation>,
+    pub orientations: &'static [Orientation],
     /// WWR bracket (None = any).
     pub wwr: Option<Interval>,
     /// Shape-factor bracket (None = any).
@@ -203,7 +92,7 @@ pub struct LimitRow {
     /// Limit value (None when comparison is `none`).
     pub value: Option<f64>,
     /// Unit of the value.
-    pub unit: String,
+    pub unit: &'static str,
     /// Whether the requirement may be met through the trade-off (Appendix C).
     pub tradeable: bool,
     /// Whether the row feeds the verdict.
@@ -211,156 +100,44 @@ pub struct LimitRow {
     /// Provenance T/I/S.
     pub provenance: Provenance,
     /// Free-text note (English).
-    pub note: String,
-    /// `standard-edition`, e.g. `GB 55015-2021` (built once when the table is parsed).
+    pub note: &'static str,
+    /// `standard-edition`, e.g. `GB 55015-2021` (joined at build time).
     #[serde(skip)]
-    standard_edition: String,
+    standard_edition: &'static str,
 }
 
-#[derive(Deserialize)]
-struct RawRow {
-    id: String,
-    standard: String,
-    edition: String,
-    zone: String,
-    clause: String,
-    table: String,
-    element: String,
-    building_class: String,
-    orientation: String,
-    wwr: String,
-    shape_factor: String,
-    floor_area_m2: String,
-    comparison: Comparison,
-    value: Option<f64>,
-    unit: String,
-    tradeable: bool,
-    severity: Severity,
-    provenance: Provenance,
-    note: String,
-}
-
-fn opt_interval(s: &str) -> Result<Option<Interval>, String> {
-    if s.trim().is_empty() {
-        Ok(None)
-    } else {
-        Interval::parse(s).map(Some)
-    }
-}
-
-fn split_set(s: &str) -> impl Iterator<Item = &str> {
-    s.split('|').map(str::trim).filter(|x| !x.is_empty())
-}
-
-impl TryFrom<RawRow> for LimitRow {
-    type Error = String;
-    fn try_from(r: RawRow) -> Result<Self, String> {
-        let classes = split_set(&r.building_class)
-            .map(|c| BuildingClass::from_key(c).ok_or_else(|| format!("{}: class {c:?}", r.id)))
-            .collect::<Result<Vec<_>, _>>()?;
-        let orientations = split_set(&r.orientation)
-            .map(|o| Orientation::from_key(o).ok_or_else(|| format!("{}: orientation {o:?}", r.id)))
-            .collect::<Result<Vec<_>, _>>()?;
-        if classes.is_empty() {
-            return Err(format!("{}: no building class", r.id));
-        }
-        if (r.comparison == Comparison::None) != r.value.is_none() {
-            return Err(format!(
-                "{}: value must be empty exactly when comparison is none",
-                r.id
-            ));
-        }
-        let wrap = |e: String| format!("{}: {e}", r.id);
-        Ok(LimitRow {
-            standard_edition: format!("{}-{}", r.standard, r.edition),
-            wwr: opt_interval(&r.wwr).map_err(wrap)?,
-            shape_factor: opt_interval(&r.shape_factor).map_err(wrap)?,
-            floor_area_m2: opt_interval(&r.floor_area_m2).map_err(wrap)?,
-            zones: split_set(&r.zone).map(str::to_owned).collect(),
-            id: r.id,
-            standard: r.standard,
-            edition: r.edition,
-            clause: r.clause,
-            table: r.table,
-            element: r.element,
-            classes,
-            orientations,
-            comparison: r.comparison,
-            value: r.value,
-            unit: r.unit,
-            tradeable: r.tradeable,
-            severity: r.severity,
-            provenance: r.provenance,
-            note: r.note,
-        })
-    }
-}
-
-/// Parses a limits table in the CSV layout of `gb55015_limits.csv`.
-pub fn parse_limits(csv_text: &str) -> Result<Vec<LimitRow>, String> {
-    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
-    let mut rows = Vec::new();
-    for (i, rec) in reader.deserialize::<RawRow>().enumerate() {
-        let raw = rec.map_err(|e| format!("row {}: {e}", i + 2))?;
-        rows.push(LimitRow::try_from(raw)?);
-    }
-    let mut ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
-    ids.sort_unstable();
-    if let Some(w) = ids.windows(2).find(|w| w[0] == w[1]) {
-        return Err(format!("duplicate row id {}", w[0]));
-    }
-    Ok(rows)
-}
-
-static ROWS: OnceLock<Result<Vec<LimitRow>, String>> = OnceLock::new();
-
-/// All rows of the embedded table (parsed once). Errors only if the embedded data is corrupt,
-/// which a unit test rules out.
+/// All rows of the embedded table. Never fails: the table is validated at build time (the
+/// `Result` is kept for callers written when it was parsed at run time).
 pub fn rows() -> Result<&'static [LimitRow], LookupError> {
-    match ROWS.get_or_init(|| parse_limits(LIMITS_CSV)) {
-        Ok(v) => Ok(v.as_slice()),
-        Err(e) => Err(LookupError::Data(e.clone())),
-    }
+    Ok(LIMIT_ROWS)
 }
 
 /// One city of the city table.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct City {
     /// Key used in the project file (`city`).
-    pub city: String,
+    pub city: &'static str,
     /// Climate zone key used by the limits table.
-    pub zone: String,
+    pub zone: &'static str,
     /// Chinese name.
-    pub name_zh: String,
+    pub name_zh: &'static str,
     /// Provenance of the zoning.
     pub provenance: Provenance,
     /// Note.
-    pub note: String,
+    pub note: &'static str,
 }
 
-static CITIES: OnceLock<Result<Vec<City>, String>> = OnceLock::new();
-
-/// The embedded city table.
+/// The embedded city table. Never fails (validated at build time, like [`rows`]).
 pub fn cities() -> Result<&'static [City], LookupError> {
-    let parsed = CITIES.get_or_init(|| {
-        csv::Reader::from_reader(CITIES_CSV.as_bytes())
-            .deserialize::<City>()
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| e.to_string())
-    });
-    match parsed {
-        Ok(v) => Ok(v.as_slice()),
-        Err(e) => Err(LookupError::Data(e.clone())),
-    }
+    Ok(CITY_ROWS)
 }
 
 /// Climate zone of a city key (`hebi` → `cold_b`), if the city is known.
 pub fn zone_of_city(city: &str) -> Option<&'static str> {
-    cities()
-        .ok()?
+    CITY_ROWS
         .iter()
         .find(|c| c.city.eq_ignore_ascii_case(city.trim()))
-        .map(|c| c.zone.as_str())
+        .map(|c| c.zone)
 }
 
 /// What a lookup selects on. `None` criteria only match rows that leave that column empty.
@@ -394,7 +171,8 @@ pub enum LookupError {
         /// Matching row ids.
         ids: Vec<String>,
     },
-    /// The embedded table could not be parsed.
+    /// The embedded table could not be parsed (no longer produced: the table is validated at
+    /// build time; kept so that matching callers still compile).
     #[error("limits table corrupt: {0}")]
     Data(String),
 }
@@ -409,8 +187,8 @@ fn bracket_matches(bracket: Option<Interval>, value: Option<f64>) -> bool {
 
 impl LimitRow {
     /// Standard and edition, e.g. `GB 55015-2021`.
-    pub fn standard_edition(&self) -> &str {
-        &self.standard_edition
+    pub fn standard_edition(&self) -> &'static str {
+        self.standard_edition
     }
 
     /// Whether this row applies to `element` under `c`.
@@ -433,7 +211,7 @@ impl LimitRow {
 
     /// Zone, orientation, shape-factor and floor-area conditions.
     fn matches_zone_and_brackets(&self, c: &Criteria<'_>) -> bool {
-        self.zones.iter().any(|z| z == c.zone)
+        self.zones.contains(&c.zone)
             && (self.orientations.is_empty()
                 || c.orientation
                     .is_some_and(|o| self.orientations.contains(&o)))
@@ -483,18 +261,15 @@ pub(crate) type FnvState = std::hash::BuildHasherDefault<Fnv>;
 
 /// Rows of the embedded table that may apply to `element` for `class` (in table order), from
 /// an index built once: each row is listed under its element and each of its classes.
-fn candidates(
-    element: &str,
-    class: BuildingClass,
-) -> Result<impl Iterator<Item = &'static LimitRow>, LookupError> {
+fn candidates(element: &str, class: BuildingClass) -> impl Iterator<Item = &'static LimitRow> {
     type Index = HashMap<&'static str, Vec<(BuildingClass, Vec<usize>)>, FnvState>;
     static INDEX: OnceLock<Index> = OnceLock::new();
-    let all = rows()?;
+    let all = LIMIT_ROWS;
     let index = INDEX.get_or_init(|| {
         let mut m = Index::default();
         for (i, r) in all.iter().enumerate() {
-            let by_class = m.entry(r.element.as_str()).or_default();
-            for &c in &r.classes {
+            let by_class = m.entry(r.element).or_default();
+            for &c in r.classes {
                 match by_class.iter_mut().find(|(k, _)| *k == c) {
                     Some((_, v)) => v.push(i),
                     None => by_class.push((c, vec![i])),
@@ -507,7 +282,7 @@ fn candidates(
         .get(element)
         .and_then(|by_class| by_class.iter().find(|(k, _)| *k == class))
         .map_or(&[], |(_, v)| v.as_slice());
-    Ok(idx.iter().filter_map(move |&i| all.get(i)))
+    idx.iter().filter_map(move |&i| all.get(i))
 }
 
 /// All rows for `element` matching `criteria`, in table order.
@@ -515,14 +290,14 @@ pub fn matching(
     element: &str,
     criteria: &Criteria<'_>,
 ) -> Result<Vec<&'static LimitRow>, LookupError> {
-    Ok(candidates(element, criteria.class)?
+    Ok(candidates(element, criteria.class)
         .filter(|r| r.matches_candidate(criteria))
         .collect())
 }
 
 /// The single row for `element` under `criteria`; zero or several matches is an error.
 pub fn lookup(element: &str, criteria: &Criteria<'_>) -> Result<&'static LimitRow, LookupError> {
-    let mut found = candidates(element, criteria.class)?.filter(|r| r.matches_candidate(criteria));
+    let mut found = candidates(element, criteria.class).filter(|r| r.matches_candidate(criteria));
     match (found.next(), found.next()) {
         (Some(one), None) => Ok(one),
         (None, _) => Err(LookupError::NotFound(format!("{element} {criteria:?}"))),
@@ -531,7 +306,7 @@ pub fn lookup(element: &str, criteria: &Criteria<'_>) -> Result<&'static LimitRo
             ids: [a, b]
                 .into_iter()
                 .chain(found)
-                .map(|r| r.id.clone())
+                .map(|r| r.id.to_owned())
                 .collect(),
         }),
     }
@@ -539,11 +314,11 @@ pub fn lookup(element: &str, criteria: &Criteria<'_>) -> Result<&'static LimitRo
 
 /// Row by its id.
 pub fn by_id(id: &str) -> Option<&'static LimitRow> {
-    rows().ok()?.iter().find(|r| r.id == id)
+    LIMIT_ROWS.iter().find(|r| r.id == id)
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -575,17 +350,44 @@ mod tests {
 
     #[test]
     fn table_errors_are_reported() {
-        let header = LIMITS_CSV.lines().next().unwrap();
-        let dup = format!(
-            "{header}\nX,GB,1,z,c,t,e,public_a,,,,,le,1,u,true,mandatory,T,\nX,GB,1,z,c,t,e,public_a,,,,,le,1,u,true,mandatory,T,\n"
+        let csv = include_str!("../data/gb55015_limits.csv");
+        let header = csv.lines().next().unwrap();
+        let parse = |rows: &str| crate::schema::limits(&format!("{header}\n{rows}"));
+        let dup = parse("X,GB,1,z,c,t,e,public_a,,,,,le,1,u,true,mandatory,T,\nX,GB,1,z,c,t,e,public_a,,,,,le,1,u,true,mandatory,T,\n");
+        assert!(dup.unwrap_err().to_string().contains("duplicate"));
+        let none_with_value = parse("X,GB,1,z,c,t,e,public_a,,,,,none,1,u,true,mandatory,T,\n");
+        assert!(none_with_value.is_err());
+        let bad_class = parse("X,GB,1,z,c,t,e,castle,,,,,le,1,u,true,mandatory,T,\n");
+        assert!(bad_class.is_err());
+        let bad_prov = parse("X,GB,1,z,c,t,e,public_a,,,,,le,1,u,true,mandatory,M,\n");
+        assert!(bad_prov.is_err());
+        // The build fails with the file, line and column of the bad cell.
+        let e = parse("A,GB,1,z,c,t,e,public_a,,,,,le,1,u,true,mandatory,T,\nX,GB,1,z,c,t,e,public_a,,\"(0.5,0.3]\",,,le,1,u,true,mandatory,T,\n").unwrap_err();
+        assert_eq!(
+            (e.file, e.line, e.column.as_deref()),
+            ("gb55015_limits.csv", Some(3), Some("wwr"))
         );
-        assert!(parse_limits(&dup).unwrap_err().contains("duplicate"));
-        let none_with_value =
-            format!("{header}\nX,GB,1,z,c,t,e,public_a,,,,,none,1,u,true,mandatory,T,\n");
-        assert!(parse_limits(&none_with_value).is_err());
-        let bad_class = format!("{header}\nX,GB,1,z,c,t,e,castle,,,,,le,1,u,true,mandatory,T,\n");
-        assert!(parse_limits(&bad_class).is_err());
-        let bad_prov = format!("{header}\nX,GB,1,z,c,t,e,public_a,,,,,le,1,u,true,mandatory,M,\n");
-        assert!(parse_limits(&bad_prov).is_err());
+        assert_eq!(
+            e.to_string(),
+            "core/data/gb55015_limits.csv, line 3, column wwr: X: bad interval \"(0.5,0.3]\""
+        );
+        let e = parse("X,GB,1,z,c,t,e,public_a,,,,,le,1,u,true,mandatory,M,\n").unwrap_err();
+        assert_eq!((e.line, e.column.as_deref()), (Some(2), Some("provenance")));
+    }
+
+    pub(crate) fn json<T: Serialize + ?Sized>(v: &T) -> serde_json::Value {
+        serde_json::to_value(v).unwrap()
+    }
+
+    /// The generated statics hold exactly what the CSV files say, as validated by `schema`.
+    #[test]
+    fn generated_tables_are_the_csv() {
+        let limits = crate::schema::limits(include_str!("../data/gb55015_limits.csv")).unwrap();
+        assert_eq!(json(&LIMIT_ROWS), json(&limits));
+        for (row, rec) in LIMIT_ROWS.iter().zip(&limits) {
+            assert_eq!(row.standard_edition(), rec.standard_edition);
+        }
+        let cities = crate::schema::cities(include_str!("../data/gb55015_cities.csv")).unwrap();
+        assert_eq!(json(&CITY_ROWS), json(&cities));
     }
 }

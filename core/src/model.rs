@@ -4,46 +4,13 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+pub use crate::columns::gb55015::{BuildingClass, Orientation};
 use crate::limits::Interval;
 use crate::project::{ErrorKind, Geometry, Project, ProjectError};
 
-/// Orientation class of a facade (B.0.5, severe-cold and cold zones).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Orientation {
-    /// North 北.
-    N,
-    /// East 东.
-    E,
-    /// South 南.
-    S,
-    /// West 西.
-    W,
-}
-
+// `Orientation` and `BuildingClass` are defined in `crate::columns` (shared with build.rs, which
+// parses them in the limits table); their behaviour is here.
 impl Orientation {
-    /// All classes.
-    pub const ALL: [Orientation; 4] = [
-        Orientation::N,
-        Orientation::E,
-        Orientation::S,
-        Orientation::W,
-    ];
-
-    /// Key as serialised and used in the limits table (`N`/`E`/`S`/`W`).
-    pub fn key(self) -> &'static str {
-        match self {
-            Orientation::N => "N",
-            Orientation::E => "E",
-            Orientation::S => "S",
-            Orientation::W => "W",
-        }
-    }
-
-    /// Parses `N`/`E`/`S`/`W`.
-    pub fn from_key(s: &str) -> Option<Orientation> {
-        Orientation::ALL.into_iter().find(|o| o.key() == s)
-    }
-
     /// Chinese name (北/东/南/西).
     pub fn name_zh(self) -> &'static str {
         match self {
@@ -121,49 +88,12 @@ pub fn orientation_of(azimuth_deg: f64) -> Option<Orientation> {
         .map(|s| s.orientation)
 }
 
-/// Building class for GB 55015 limits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BuildingClass {
-    /// Residential, ≤ 3 storeys.
-    ResidentialLe3,
-    /// Residential, > 3 storeys.
-    ResidentialGt3,
-    /// Public 甲类 (single building > 300 m²).
-    PublicA,
-    /// Public 乙类 (≤ 300 m²).
-    PublicB,
-}
-
 /// Residential storey classes: "≤ 3 storeys" / "> 3 storeys" (GB 55015 tables 3.1.2, 3.1.8-5, 3.1.9-2) [T].
 pub const RESIDENTIAL_LOW_RISE_MAX_STOREYS: u32 = 3;
 /// Public 甲类: single building floor area above this, m² (GB 55015 B.0.1) [T].
 pub const PUBLIC_A_MIN_FLOOR_AREA_M2: f64 = 300.0;
 
 impl BuildingClass {
-    /// All classes.
-    pub const ALL: [BuildingClass; 4] = [
-        BuildingClass::ResidentialLe3,
-        BuildingClass::ResidentialGt3,
-        BuildingClass::PublicA,
-        BuildingClass::PublicB,
-    ];
-
-    /// Key as used in the limits table (`residential_le3`, …).
-    pub fn key(self) -> &'static str {
-        match self {
-            BuildingClass::ResidentialLe3 => "residential_le3",
-            BuildingClass::ResidentialGt3 => "residential_gt3",
-            BuildingClass::PublicA => "public_a",
-            BuildingClass::PublicB => "public_b",
-        }
-    }
-
-    /// Parses a table key.
-    pub fn from_key(s: &str) -> Option<BuildingClass> {
-        BuildingClass::ALL.into_iter().find(|c| c.key() == s)
-    }
-
     /// Whether residential.
     pub fn is_residential(self) -> bool {
         matches!(

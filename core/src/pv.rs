@@ -6,14 +6,14 @@
 //! is kWh/kWp = I × (1 − K_S). No temperature or incidence-angle losses beyond K_S (see docs/validation.md).
 //!
 //! Defaults and grid emission factors are data (`core/data/pv_defaults.csv`, `core/data/pv_grid_factors.csv`)
-//! with their sources.
+//! with their sources, turned into statics at build time (`core/build.rs`).
 
 use crate::climate::Climate;
 use serde::{Deserialize, Serialize};
-use std::sync::OnceLock;
 
-const DEFAULTS_CSV: &str = include_str!("../data/pv_defaults.csv");
-const GRID_FACTORS_CSV: &str = include_str!("../data/pv_grid_factors.csv");
+// `PV_DEFAULTS` and `GRID_FACTOR_ROWS`: the CSV tables, validated and written out by `core/build.rs`.
+include!(concat!(env!("OUT_DIR"), "/pv_defaults.rs"));
+include!(concat!(env!("OUT_DIR"), "/pv_grid_factors.rs"));
 
 /// What the coverage ratio is measured on.
 pub const COVERAGE_BASIS: &str =
@@ -126,24 +126,25 @@ pub enum PvError {
     /// `grid_factor` names no row of the data.
     #[error("unknown grid factor id {0:?}")]
     UnknownGridFactor(String),
-    /// Embedded data could not be read (a build defect; covered by tests).
+    /// Embedded data could not be read (no longer produced: the tables are validated at build
+    /// time; kept so that matching callers still compile).
     #[error("PV data file unreadable: {0}")]
     Data(String),
 }
 
 /// One grid emission factor row.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct GridFactorRow {
     /// Row id.
-    pub id: String,
+    pub id: &'static str,
     /// kgCO₂/kWh.
     pub kg_co2_per_kwh: f64,
     /// Year the factor applies to, if known.
     pub year: Option<u16>,
     /// Grid or region.
-    pub region: String,
+    pub region: &'static str,
     /// Publication.
-    pub source: String,
+    pub source: &'static str,
 }
 
 /// Documented defaults (from `pv_defaults.csv`).
@@ -160,60 +161,18 @@ pub struct PvDefaults {
     /// Roof coverage target of the Hebi plan.
     pub coverage_target: f64,
     /// Default grid factor row id.
-    pub grid_factor: String,
+    pub grid_factor: &'static str,
 }
 
-#[derive(Deserialize)]
-struct DefaultRow {
-    key: String,
-    value: String,
-}
-
-fn load_defaults() -> Result<PvDefaults, String> {
-    let mut rdr = csv::Reader::from_reader(DEFAULTS_CSV.as_bytes());
-    let rows: Vec<DefaultRow> = rdr
-        .deserialize()
-        .collect::<Result<_, _>>()
-        .map_err(|e| e.to_string())?;
-    let text = |k: &str| {
-        rows.iter()
-            .find(|r| r.key == k)
-            .map(|r| r.value.clone())
-            .ok_or(format!("missing {k}"))
-    };
-    let num = |k: &str| text(k)?.parse::<f64>().map_err(|e| format!("{k}: {e}"));
-    Ok(PvDefaults {
-        module_efficiency: num("module_efficiency")?,
-        tilt_deg: num("tilt_deg")?,
-        azimuth_deg: num("azimuth_deg")?,
-        system_loss: num("system_loss")?,
-        coverage_target: num("coverage_target")?,
-        grid_factor: text("grid_factor")?,
-    })
-}
-
-fn load_grid_factors() -> Result<Vec<GridFactorRow>, String> {
-    let mut rdr = csv::Reader::from_reader(GRID_FACTORS_CSV.as_bytes());
-    rdr.deserialize()
-        .collect::<Result<_, _>>()
-        .map_err(|e| e.to_string())
-}
-
-/// The documented defaults.
+/// The documented defaults. Never fails: the table is validated at build time (the `Result`
+/// is kept for callers written when it was parsed at run time).
 pub fn pv_defaults() -> Result<&'static PvDefaults, PvError> {
-    static D: OnceLock<Result<PvDefaults, String>> = OnceLock::new();
-    D.get_or_init(load_defaults)
-        .as_ref()
-        .map_err(|e| PvError::Data(e.clone()))
+    Ok(&PV_DEFAULTS)
 }
 
-/// Every grid emission factor row, for selection lists.
+/// Every grid emission factor row, for selection lists. Never fails (see [`pv_defaults`]).
 pub fn grid_factors() -> Result<&'static [GridFactorRow], PvError> {
-    static G: OnceLock<Result<Vec<GridFactorRow>, String>> = OnceLock::new();
-    G.get_or_init(load_grid_factors)
-        .as_ref()
-        .map(Vec::as_slice)
-        .map_err(|e| PvError::Data(e.clone()))
+    Ok(GRID_FACTOR_ROWS)
 }
 
 fn check(field: &'static str, v: f64, ok: bool, allowed: &'static str) -> Result<f64, PvError> {
@@ -246,7 +205,7 @@ pub fn evaluate_pv(
     climate: &Climate,
     building_energy_kwh: Option<f64>,
 ) -> Result<PvReport, PvError> {
-    let d = pv_defaults()?;
+    let d = &PV_DEFAULTS;
     let installable = input
         .installable_roof_area_m2
         .map(|v| check("installable_roof_area_m2", v, v >= 0.0, "[0, ∞) m²"))
@@ -298,16 +257,16 @@ pub fn evaluate_pv(
         choice => {
             let id = match choice {
                 Some(GridFactorChoice::Id(id)) => id.as_str(),
-                _ => d.grid_factor.as_str(),
+                _ => d.grid_factor,
             };
-            let row = grid_factors()?
+            let row = GRID_FACTOR_ROWS
                 .iter()
                 .find(|r| r.id == id)
                 .ok_or_else(|| PvError::UnknownGridFactor(id.to_string()))?;
             (
                 row.kg_co2_per_kwh,
-                row.id.clone(),
-                row.source.clone(),
+                row.id.to_owned(),
+                row.source.to_owned(),
                 row.year,
             )
         }
@@ -390,6 +349,33 @@ mod tests {
         assert_eq!(f("national_2022"), Some((0.5366, Some(2022))));
         assert_eq!(f("central_china_2022"), Some((0.5395, Some(2022))));
         assert_eq!(f("central_china_legacy"), Some((0.5257, None)));
+    }
+
+    /// The generated statics hold exactly what the CSV files say, as validated by `schema`.
+    #[test]
+    fn generated_tables_are_the_csv() {
+        use crate::limits::tests::json;
+        let d = crate::schema::pv_defaults(include_str!("../data/pv_defaults.csv")).unwrap();
+        assert_eq!(json(&PV_DEFAULTS), json(&d));
+        let g = crate::schema::pv_grid_factors(include_str!("../data/pv_grid_factors.csv"));
+        assert_eq!(json(GRID_FACTOR_ROWS), json(&g.unwrap()));
+    }
+
+    #[test]
+    fn bad_defaults_are_rejected() {
+        let header = "key,value,unit,source";
+        let rows = "module_efficiency,0.21,-,s\ntilt_deg,30,deg,s\nazimuth_deg,180,deg,s\n\
+                    system_loss,0.2,-,s\ncoverage_target,0.5,-,s\ngrid_factor,national_2022,-,s\n";
+        let parse = |text: &str| crate::schema::pv_defaults(&format!("{header}\n{text}"));
+        assert_eq!(parse(rows).unwrap().tilt_deg, 30.0);
+        let e = parse(&rows.replace("tilt_deg,30", "tilt_deg,thirty")).unwrap_err();
+        assert_eq!(
+            (e.line, e.column.as_deref()),
+            (Some(3), Some("value")),
+            "{e}"
+        );
+        let e = parse(&rows.replace("grid_factor,", "grid,")).unwrap_err();
+        assert!(e.to_string().contains("missing grid_factor"), "{e}");
     }
 
     #[test]

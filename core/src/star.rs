@@ -1,7 +1,7 @@
 //! Green-building star-rating eligibility (GB/T 50378-2019, 2019 and 2024 editions).
 //!
-//! Pure and sans-I/O: every number of the standard lives in the embedded tables
-//! `core/data/star_*.csv` (parsed once, on first use, through a [`OnceLock`]); the logic
+//! Pure and sans-I/O: every number of the standard lives in the tables `core/data/star_*.csv`
+//! (validated and turned into statics at build time by `core/build.rs`); the logic
 //! here never contains a literal threshold. Each data row carries its clause and its
 //! provenance (`T` official text, `S` secondhand, `M` unverified, `I` inferred).
 //!
@@ -36,88 +36,22 @@
 //!   `potential_level` is reached if every undetermined gate turned out to pass.
 //! * Residential-only rows (window K, sound insulation) are not applicable to other buildings.
 
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::fmt::{self, Write as _};
 use std::sync::OnceLock;
 
+pub use crate::columns::star::{Category, Edition, Provenance, Quantity, Rule, Stage, StarLevel};
+
 /// Tolerance of comparisons, in percent or points.
 const EPS: f64 = 1e-9;
 
-const CATEGORIES_CSV: &str = include_str!("../data/star_categories.csv");
-const LEVELS_CSV: &str = include_str!("../data/star_levels.csv");
-const GATES_CSV: &str = include_str!("../data/star_gates.csv");
-const LADDERS_CSV: &str = include_str!("../data/star_ladders.csv");
-
 // ---------------------------------------------------------------------------------------
-// Enumerations
+// Enumerations (those that are table columns are defined in `crate::columns`, shared with
+// build.rs; their behaviour is here)
 // ---------------------------------------------------------------------------------------
-
-/// Edition of GB/T 50378 (the 2019 text or its 2024 partial revision).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-pub enum Edition {
-    /// GB/T 50378-2019 as published.
-    #[serde(rename = "2019")]
-    E2019,
-    /// GB/T 50378-2019 (2024 partial revision). Default.
-    #[default]
-    #[serde(rename = "2024")]
-    E2024,
-}
-
-impl Edition {
-    /// Year of the edition as serialised (`2019`, `2024`).
-    pub fn label(self) -> &'static str {
-        match self {
-            Edition::E2019 => "2019",
-            Edition::E2024 => "2024",
-        }
-    }
-}
-
-/// Assessment stage.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Stage {
-    /// Pre-assessment (预评价) after construction drawings; Q3 max 70. Default.
-    #[default]
-    Pre,
-    /// Assessment (评价) after completion.
-    Final,
-}
-
-/// Score category of table 3.2.7.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Category {
-    /// Q0 prerequisites (控制项) base score.
-    Prerequisites,
-    /// Q1 safety and durability (安全耐久).
-    Safety,
-    /// Q2 health and comfort (健康舒适).
-    Health,
-    /// Q3 occupant convenience (生活便利).
-    Convenience,
-    /// Q4 resource saving (资源节约).
-    Resources,
-    /// Q5 environment livability (环境宜居).
-    Environment,
-    /// QA improvement and innovation bonus (提高与创新).
-    Bonus,
-}
 
 impl Category {
-    const ALL: [Category; 7] = [
-        Category::Prerequisites,
-        Category::Safety,
-        Category::Health,
-        Category::Convenience,
-        Category::Resources,
-        Category::Environment,
-        Category::Bonus,
-    ];
-
     fn labels(self) -> (&'static str, &'static str) {
         match self {
             Category::Prerequisites => ("Q0 prerequisites", "Q0 控制项基础分"),
@@ -156,28 +90,7 @@ impl Category {
     }
 }
 
-/// Rating level, ordered from `None` to `Three`.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
-)]
-#[serde(rename_all = "snake_case")]
-pub enum StarLevel {
-    /// Not rated: some prerequisite is not met.
-    #[default]
-    None,
-    /// Basic level (基本级): every prerequisite met.
-    Basic,
-    /// One star (一星级).
-    One,
-    /// Two stars (二星级).
-    Two,
-    /// Three stars (三星级).
-    Three,
-}
-
 impl StarLevel {
-    const STARS: [StarLevel; 3] = [StarLevel::One, StarLevel::Two, StarLevel::Three];
-
     fn labels(self) -> (&'static str, &'static str) {
         match self {
             StarLevel::None => ("not rated", "未达基本级"),
@@ -228,46 +141,6 @@ impl SoundInsulation {
             ("none", "未达低限")
         }
     }
-}
-
-/// A quantity that a gate or a scoring ladder looks at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Quantity {
-    /// Building envelope thermal improvement (smallest element), %.
-    EnvelopeImprovement,
-    /// Heating + cooling load reduction vs the reference building, %.
-    LoadReduction,
-    /// Building energy reduction vs GB 55015, %.
-    EnergyReduction,
-    /// Renewable share (2019: of electricity; 2024: utilisation rate), %.
-    RenewableShare,
-    /// 2019 table 7.2.9: share of domestic hot water from renewables, %.
-    RenewableDhwShare,
-    /// 2019 table 7.2.9: share of heating and cooling from renewables, %.
-    RenewableHeatingCoolingShare,
-    /// Residential window K reduction (worst window), %.
-    WindowKReduction,
-    /// Water-saving fixture efficiency grade (1 best … 3).
-    WaterFixtureGrade,
-    /// Residential sound insulation level (rank 0 none … 3 high).
-    SoundInsulation,
-    /// Indoor main pollutant concentration reduction, %.
-    PollutantReduction,
-    /// Green building materials share, %.
-    GreenMaterialShare,
-    /// Whole-life carbon statement with reduction measures (flag).
-    CarbonStatement,
-    /// Window air-tightness meets the energy code and joints sealed (flag).
-    WindowAirtightness,
-    /// Every prerequisite met (flag).
-    Prerequisites,
-    /// Full fit-out (flag).
-    FullFitout,
-    /// Points of one category.
-    CategoryPoints,
-    /// Total score Q.
-    TotalScore,
 }
 
 impl Quantity {
@@ -337,31 +210,6 @@ pub enum Unit {
     Level,
     /// Yes/no as 1/0.
     Flag,
-}
-
-/// Provenance of a number (see the domain README).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Provenance {
-    /// Read from the official text.
-    T,
-    /// Secondhand.
-    S,
-    /// Unverified recollection.
-    M,
-    /// Inferred; to be confirmed.
-    I,
-}
-
-/// Scoring rule of a ladder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Rule {
-    /// Threshold → points; the best row reached counts.
-    Step,
-    /// Threshold → points, then `+step_points` per full further `step`, up to `cap`.
-    Increment,
-    /// `points` at or above `threshold`; proportional below, rounded down to 0.1 point.
-    Linear,
 }
 
 /// Outcome of a gate or of one of its conditions.
@@ -832,27 +680,37 @@ impl StarError {
 // Data tables
 // ---------------------------------------------------------------------------------------
 
-#[derive(Debug, Clone, Deserialize)]
+// `CATEGORY_ROWS`, `LEVEL_ROWS`, `GATE_ROWS`, `LADDER_ROWS`: the `star_*.csv` tables, validated
+// (one row per key, consistent ladders; see `crate::schema::star`) and written out by `core/build.rs`.
+include!(concat!(env!("OUT_DIR"), "/star_categories.rs"));
+include!(concat!(env!("OUT_DIR"), "/star_levels.rs"));
+include!(concat!(env!("OUT_DIR"), "/star_gates.rs"));
+include!(concat!(env!("OUT_DIR"), "/star_ladders.rs"));
+
+#[derive(Debug, Clone)]
+#[cfg_attr(test, derive(Serialize))]
 struct CategoryRow {
     edition: Edition,
     stage: Stage,
     category: Category,
     max: f64,
     floor_pct: Option<f64>,
-    clause: String,
+    clause: &'static str,
     provenance: Provenance,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
+#[cfg_attr(test, derive(Serialize))]
 struct LevelRow {
     edition: Edition,
     level: StarLevel,
     min_total: f64,
-    clause: String,
+    clause: &'static str,
     provenance: Provenance,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
+#[cfg_attr(test, derive(Serialize))]
 struct GateRow {
     edition: Edition,
     level: StarLevel,
@@ -861,17 +719,17 @@ struct GateRow {
     alt_quantity: Option<Quantity>,
     alt_required: Option<f64>,
     residential_only: bool,
-    clause: String,
+    clause: &'static str,
     provenance: Provenance,
-    /// Gate id (the quantity's serde name), filled in once by [`load`].
-    #[serde(skip)]
-    id: String,
+    /// Gate id (the quantity's serde name).
+    id: &'static str,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone)]
+#[cfg_attr(test, derive(Serialize))]
 struct LadderRow {
     edition: Edition,
-    item: String,
+    item: &'static str,
     category: Category,
     basis: Quantity,
     rule: Rule,
@@ -881,32 +739,18 @@ struct LadderRow {
     step_points: Option<f64>,
     cap: Option<f64>,
     provenance: Provenance,
-    note: String,
+    note: &'static str,
 }
 
 /// A computed item of an edition: clause, category and its ladder rows grouped by basis.
-type Item = (String, Category, Vec<Vec<&'static LadderRow>>);
+type Item = (&'static str, Category, Vec<Vec<&'static LadderRow>>);
 
 #[derive(Debug)]
 struct StarData {
-    categories: Vec<CategoryRow>,
-    levels: Vec<LevelRow>,
-    gates: Vec<GateRow>,
-    ladders: Vec<LadderRow>,
-}
-
-fn parse<T: DeserializeOwned>(table: &str, text: &str) -> Result<Vec<T>, StarError> {
-    csv::ReaderBuilder::new()
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes())
-        .deserialize()
-        .map(|r| {
-            r.map_err(|e| StarError::Data {
-                table: table.to_string(),
-                detail: e.to_string(),
-            })
-        })
-        .collect()
+    categories: &'static [CategoryRow],
+    levels: &'static [LevelRow],
+    gates: &'static [GateRow],
+    ladders: &'static [LadderRow],
 }
 
 fn data_err(table: &str, detail: String) -> StarError {
@@ -916,93 +760,14 @@ fn data_err(table: &str, detail: String) -> StarError {
     }
 }
 
-fn load() -> Result<StarData, StarError> {
-    let mut d = StarData {
-        categories: parse("star_categories.csv", CATEGORIES_CSV)?,
-        levels: parse("star_levels.csv", LEVELS_CSV)?,
-        gates: parse("star_gates.csv", GATES_CSV)?,
-        ladders: parse("star_ladders.csv", LADDERS_CSV)?,
+fn data() -> &'static StarData {
+    static DATA: StarData = StarData {
+        categories: CATEGORY_ROWS,
+        levels: LEVEL_ROWS,
+        gates: GATE_ROWS,
+        ladders: LADDER_ROWS,
     };
-    for ed in [Edition::E2019, Edition::E2024] {
-        for st in [Stage::Pre, Stage::Final] {
-            for c in Category::ALL {
-                let n = d
-                    .categories
-                    .iter()
-                    .filter(|r| r.edition == ed && r.stage == st && r.category == c)
-                    .count();
-                if n != 1 {
-                    return Err(data_err(
-                        "star_categories.csv",
-                        format!("{n} rows for {} {st:?} {c:?}", ed.label()),
-                    ));
-                }
-            }
-        }
-        for l in StarLevel::STARS {
-            let n = d
-                .levels
-                .iter()
-                .filter(|r| r.edition == ed && r.level == l)
-                .count();
-            if n != 1 {
-                return Err(data_err(
-                    "star_levels.csv",
-                    format!("{n} rows for {} {l:?}", ed.label()),
-                ));
-            }
-        }
-    }
-    for g in &mut d.gates {
-        g.id = serde_json::to_value(g.quantity)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        if g.alt_quantity.is_some() != g.alt_required.is_some() {
-            return Err(data_err(
-                "star_gates.csv",
-                format!(
-                    "{:?}: alt_quantity and alt_required go together",
-                    g.quantity
-                ),
-            ));
-        }
-    }
-    for r in &d.ladders {
-        let same: Vec<&LadderRow> = d
-            .ladders
-            .iter()
-            .filter(|o| o.edition == r.edition && o.item == r.item && o.basis == r.basis)
-            .collect();
-        let bad = match r.rule {
-            Rule::Step => same.iter().any(|o| o.rule != Rule::Step),
-            Rule::Increment => {
-                same.len() != 1
-                    || r.step.map_or(true, |s| s <= 0.0)
-                    || r.step_points.is_none()
-                    || r.cap.is_none()
-            }
-            Rule::Linear => same.len() != 1 || r.threshold <= 0.0,
-        };
-        if bad || same.iter().any(|o| o.category != r.category) {
-            return Err(data_err(
-                "star_ladders.csv",
-                format!(
-                    "{} {} {:?}: inconsistent rows for rule {:?}",
-                    r.edition.label(),
-                    r.item,
-                    r.basis,
-                    r.rule
-                ),
-            ));
-        }
-    }
-    Ok(d)
-}
-
-fn data() -> Result<&'static StarData, StarError> {
-    static DATA: OnceLock<Result<StarData, StarError>> = OnceLock::new();
-    DATA.get_or_init(load).as_ref().map_err(Clone::clone)
+    &DATA
 }
 
 impl StarData {
@@ -1034,7 +799,7 @@ impl StarData {
             let idx = match out.iter().position(|(i, _, _)| *i == r.item) {
                 Some(i) => i,
                 None => {
-                    out.push((r.item.clone(), r.category, Vec::new()));
+                    out.push((r.item, r.category, Vec::new()));
                     out.len() - 1
                 }
             };
@@ -1113,7 +878,7 @@ fn ladder_points(rows: &[&LadderRow], value: f64) -> f64 {
 /// Allowed self-assessed points per category: category maximum minus the maximum points of
 /// the computed items in it (resources: minus 7.2.4 + 7.2.8 + 7.2.9; bonus: minus 9.2.1).
 pub fn self_assessed_limits(edition: Edition, stage: Stage) -> Result<SelfAssessed, StarError> {
-    let d = data()?;
+    let d = data();
     let mut out = SelfAssessed::default();
     for c in Category::ALL {
         let max = d.category(edition, stage, c)?.max;
@@ -1545,7 +1310,7 @@ fn score_items(
     let all = d.items(ed);
     let mut items = Vec::with_capacity(all.len());
     for (clause, category, bases) in all {
-        let (clause, category) = (clause.as_str(), *category);
+        let (clause, category) = (*clause, *category);
         let mut scored = Vec::with_capacity(bases.len());
         for rows in bases {
             let Some(first) = rows.first() else { continue };
@@ -1556,7 +1321,7 @@ fn score_items(
                 value_pct: value,
                 points: value.map(|v| ladder_points(rows, v)),
                 max_points: basis_max(rows),
-                note: Cow::Borrowed(first.note.as_str()),
+                note: Cow::Borrowed(first.note),
                 provenance: first.provenance,
             });
         }
@@ -1639,7 +1404,7 @@ fn score_items(
 /// Validates `input` and `metrics` first ([`StarError`] names the field); then scores the
 /// computed items, the categories and the total, and checks every gate of every star.
 pub fn evaluate_star(input: &GreenInput, metrics: &StarMetrics) -> Result<StarReport, StarError> {
-    let d = data()?;
+    let d = data();
     validate(d, input, metrics)?;
     let ed = input.edition;
     let st = input.stage;
@@ -1679,7 +1444,7 @@ pub fn evaluate_star(input: &GreenInput, metrics: &StarMetrics) -> Result<StarRe
             score,
             max: row.max,
             floor: row.floor_pct.map(|p| row.max * p / 100.0),
-            clause: Cow::Borrowed(row.clause.as_str()),
+            clause: Cow::Borrowed(row.clause),
             provenance: row.provenance,
         });
     }
@@ -1702,7 +1467,7 @@ pub fn evaluate_star(input: &GreenInput, metrics: &StarMetrics) -> Result<StarRe
             .iter()
             .find(|r| r.edition == ed && r.level == level)
             .ok_or_else(|| data_err("star_levels.csv", format!("missing {level:?}")))?;
-        let clause = lrow.clause.as_str();
+        let clause = lrow.clause;
         // Prerequisites, full fit-out, the category floors, the total and the table rows.
         let mut gates = Vec::with_capacity(3 + Category::ALL.len() + d.gates.len() / 6);
         for (id, qn) in [
@@ -1774,7 +1539,7 @@ pub fn evaluate_star(input: &GreenInput, metrics: &StarMetrics) -> Result<StarRe
                     None,
                 ));
             }
-            gates.push((make_gate(&g.id, &g.clause, g.provenance, conds), Some(ed)));
+            gates.push((make_gate(g.id, g.clause, g.provenance, conds), Some(ed)));
         }
         per_level.push((level, gates));
     }
@@ -1883,10 +1648,89 @@ fn notes(ed: Edition, st: Stage, m: &StarMetrics) -> Vec<Note> {
 mod tests {
     use super::*;
 
+    /// The generated statics hold exactly what the CSV files say, as validated by `schema`.
     #[test]
     fn data_tables_load() {
+        use crate::limits::tests::json;
+        let r = crate::schema::star(&STAR_TEXTS).unwrap();
         let d = data();
-        assert!(d.is_ok(), "{d:?}");
+        assert_eq!(json(d.categories), json(&r.categories));
+        assert_eq!(json(d.levels), json(&r.levels));
+        assert_eq!(json(d.gates), json(&r.gates));
+        assert_eq!(json(d.ladders), json(&r.ladders));
+        assert_eq!(d.gates.first().map(|g| g.id), Some("envelope_improvement"));
+    }
+
+    const STAR_TEXTS: crate::schema::StarTexts<'static> = crate::schema::StarTexts {
+        categories: include_str!("../data/star_categories.csv"),
+        levels: include_str!("../data/star_levels.csv"),
+        gates: include_str!("../data/star_gates.csv"),
+        ladders: include_str!("../data/star_ladders.csv"),
+    };
+
+    /// Each consistency rule of the star tables fails the build, naming the file, line and column.
+    #[test]
+    fn inconsistent_star_tables_are_rejected() {
+        let check = |texts: crate::schema::StarTexts<'_>, file: &str, column: &str| {
+            let e = crate::schema::star(&texts).unwrap_err();
+            assert_eq!(e.file, file, "{e}");
+            assert_eq!(e.column.as_deref(), Some(column), "{e}");
+            assert!(
+                e.to_string().starts_with(&format!("core/data/{file}")),
+                "{e}"
+            );
+            e
+        };
+        // A duplicate category row: the second one is named.
+        let first = STAR_TEXTS.categories.lines().nth(1).unwrap();
+        let dup = format!("{}{first}\n", STAR_TEXTS.categories);
+        let lines = STAR_TEXTS.categories.lines().count() as u64;
+        let texts = crate::schema::StarTexts {
+            categories: &dup,
+            ..STAR_TEXTS
+        };
+        let e = check(texts, "star_categories.csv", "category");
+        assert_eq!(e.line, Some(lines + 1));
+        // A missing level row names the table.
+        let levels: String = STAR_TEXTS
+            .levels
+            .lines()
+            .take(2)
+            .map(|l| format!("{l}\n"))
+            .collect();
+        let texts = crate::schema::StarTexts {
+            levels: &levels,
+            ..STAR_TEXTS
+        };
+        let e = crate::schema::star(&texts).unwrap_err();
+        assert_eq!((e.file, e.line), ("star_levels.csv", None), "{e}");
+        // An alternative quantity without its requirement.
+        let gates = STAR_TEXTS
+            .gates
+            .replacen(",load_reduction,5,", ",load_reduction,,", 1);
+        let texts = crate::schema::StarTexts {
+            gates: &gates,
+            ..STAR_TEXTS
+        };
+        let e = check(texts, "star_gates.csv", "alt_quantity");
+        assert_eq!(e.line, Some(2));
+        // A step ladder with an increment row.
+        let ladders = STAR_TEXTS
+            .ladders
+            .replacen(",step,10,", ",increment,10,", 1);
+        let texts = crate::schema::StarTexts {
+            ladders: &ladders,
+            ..STAR_TEXTS
+        };
+        check(texts, "star_ladders.csv", "rule");
+        // An unknown key in a cell.
+        let ladders = STAR_TEXTS.ladders.replacen(",resources,", ",luck,", 1);
+        let texts = crate::schema::StarTexts {
+            ladders: &ladders,
+            ..STAR_TEXTS
+        };
+        let e = check(texts, "star_ladders.csv", "category");
+        assert_eq!(e.line, Some(2));
     }
 
     #[test]

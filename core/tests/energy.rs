@@ -40,7 +40,7 @@ fn defaults_are_the_documented_data_rows() {
     assert_eq!((o.air_changes_per_h, o.internal_gains_w_m2), (1.0, 10.0));
     for row in energy::default_rows().unwrap() {
         assert!(!row.source.is_empty(), "{} has a source", row.key);
-        assert!(["T", "S", "A"].contains(&row.provenance.as_str()));
+        assert!(["T", "S", "A"].contains(&row.provenance));
     }
     // Every overridable key has a default for every use.
     for u in [Use::Residential, Use::School, Use::OtherPublic] {

@@ -347,7 +347,7 @@ fn every_row_has_a_passing_and_a_failing_case() {
     let rows = limits::rows().unwrap();
     let mut tested = 0;
     for row in rows.iter().filter(|r| r.severity != Severity::Reference) {
-        for &class in &row.classes {
+        for &class in row.classes {
             let (mut v, facade) = project_for(row, class);
             let cases: Vec<(f64, Status)> = match (row.comparison, row.value) {
                 (Comparison::Le, Some(l)) => vec![(l, Status::Pass), (l + 0.01, Status::Fail)],
@@ -355,12 +355,12 @@ fn every_row_has_a_passing_and_a_failing_case() {
                 _ => vec![(0.5, Status::NotApplicable)],
             };
             for (value, expected) in cases {
-                set_input(&mut v, &row.element, &facade, value);
+                set_input(&mut v, row.element, &facade, value);
                 let r = eval(&v);
                 let hits: Vec<_> = r
                     .checks
                     .iter()
-                    .filter(|c| c.limit_id.as_deref() == Some(row.id.as_str()))
+                    .filter(|c| c.limit_id.as_deref() == Some(row.id))
                     .collect();
                 assert!(
                     !hits.is_empty(),

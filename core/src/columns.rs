@@ -1,0 +1,362 @@
+//! Column types of the embedded CSV tables (`core/data/*.csv`): what a cell parses into.
+//!
+//! This file is compiled twice: into the crate, and into `core/build.rs` (through `#[path]`),
+//! which validates the tables with these types and writes them out as static arrays. So it
+//! holds only the definitions and the key parsing the tables need, and uses nothing of the
+//! crate; the behaviour of the types lives in the modules that re-export them
+//! ([`crate::limits`], [`crate::model`], [`crate::star`]).
+
+/// Columns of `gb55015_limits.csv` and `gb55015_cities.csv`.
+pub mod gb55015 {
+    use serde::{Deserialize, Serialize};
+    use std::fmt;
+
+    /// How a value is compared with a limit.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Comparison {
+        /// value ≤ limit passes.
+        Le,
+        /// value ≥ limit passes.
+        Ge,
+        /// The code sets no requirement for these criteria.
+        None,
+    }
+
+    /// Where a number came from (see the domain README).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum Provenance {
+        /// Read from the official text.
+        T,
+        /// Inferred (cell missing from the text): must be shown as "to be confirmed" (待确认).
+        I,
+        /// Secondhand (third-party encoding).
+        S,
+    }
+
+    /// Whether a row feeds the verdict.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Severity {
+        /// A requirement: a failing check affects the verdict.
+        Mandatory,
+        /// Advisory only: shown, never decisive.
+        Advisory,
+        /// Recorded for reference (no input field checks it yet).
+        Reference,
+    }
+
+    /// Orientation class of a facade (B.0.5, severe-cold and cold zones).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum Orientation {
+        /// North 北.
+        N,
+        /// East 东.
+        E,
+        /// South 南.
+        S,
+        /// West 西.
+        W,
+    }
+
+    impl Orientation {
+        /// All classes.
+        pub const ALL: [Orientation; 4] = [
+            Orientation::N,
+            Orientation::E,
+            Orientation::S,
+            Orientation::W,
+        ];
+
+        /// Key as serialised and used in the limits table (`N`/`E`/`S`/`W`).
+        pub fn key(self) -> &'static str {
+            match self {
+                Orientation::N => "N",
+                Orientation::E => "E",
+                Orientation::S => "S",
+                Orientation::W => "W",
+            }
+        }
+
+        /// Parses `N`/`E`/`S`/`W`.
+        pub fn from_key(s: &str) -> Option<Orientation> {
+            Orientation::ALL.into_iter().find(|o| o.key() == s)
+        }
+    }
+
+    /// Building class for GB 55015 limits.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum BuildingClass {
+        /// Residential, ≤ 3 storeys.
+        ResidentialLe3,
+        /// Residential, > 3 storeys.
+        ResidentialGt3,
+        /// Public 甲类 (single building > 300 m²).
+        PublicA,
+        /// Public 乙类 (≤ 300 m²).
+        PublicB,
+    }
+
+    impl BuildingClass {
+        /// All classes.
+        pub const ALL: [BuildingClass; 4] = [
+            BuildingClass::ResidentialLe3,
+            BuildingClass::ResidentialGt3,
+            BuildingClass::PublicA,
+            BuildingClass::PublicB,
+        ];
+
+        /// Key as used in the limits table (`residential_le3`, …).
+        pub fn key(self) -> &'static str {
+            match self {
+                BuildingClass::ResidentialLe3 => "residential_le3",
+                BuildingClass::ResidentialGt3 => "residential_gt3",
+                BuildingClass::PublicA => "public_a",
+                BuildingClass::PublicB => "public_b",
+            }
+        }
+
+        /// Parses a table key.
+        pub fn from_key(s: &str) -> Option<BuildingClass> {
+            BuildingClass::ALL.into_iter().find(|c| c.key() == s)
+        }
+    }
+
+    /// A numeric interval with inclusive/exclusive ends, written `[0,0.30]`, `(0.30,0.50]`, `(800,inf)`.
+    #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+    pub struct Interval {
+        /// Lower end.
+        pub lower: f64,
+        /// Whether the lower end belongs to the interval.
+        pub lower_inclusive: bool,
+        /// Upper end (may be +∞).
+        pub upper: f64,
+        /// Whether the upper end belongs to the interval.
+        pub upper_inclusive: bool,
+    }
+
+    impl Interval {
+        /// Parses interval notation such as `(0.30,0.50]`; `inf` is +∞.
+        pub fn parse(text: &str) -> Result<Interval, String> {
+            let t = text.trim();
+            let bad = || format!("bad interval {text:?}");
+            let lower_inclusive = match t.chars().next() {
+                Some('[') => true,
+                Some('(') => false,
+                _ => return Err(bad()),
+            };
+            let upper_inclusive = match t.chars().last() {
+                Some(']') => true,
+                Some(')') => false,
+                _ => return Err(bad()),
+            };
+            let inner = t.get(1..t.len() - 1).ok_or_else(bad)?;
+            let (a, b) = inner.split_once(',').ok_or_else(bad)?;
+            let num = |s: &str| -> Result<f64, String> {
+                match s.trim() {
+                    "inf" => Ok(f64::INFINITY),
+                    "-inf" => Ok(f64::NEG_INFINITY),
+                    x => x.parse::<f64>().map_err(|_| bad()),
+                }
+            };
+            let (lower, upper) = (num(a)?, num(b)?);
+            if lower.is_nan() || upper.is_nan() || lower > upper {
+                return Err(bad());
+            }
+            Ok(Interval {
+                lower,
+                lower_inclusive,
+                upper,
+                upper_inclusive,
+            })
+        }
+
+        /// Whether `x` lies in the interval (NaN never does).
+        pub fn contains(&self, x: f64) -> bool {
+            let above = if self.lower_inclusive {
+                x >= self.lower
+            } else {
+                x > self.lower
+            };
+            let below = if self.upper_inclusive {
+                x <= self.upper
+            } else {
+                x < self.upper
+            };
+            above && below
+        }
+    }
+
+    impl fmt::Display for Interval {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            let l = if self.lower_inclusive { '[' } else { '(' };
+            let u = if self.upper_inclusive { ']' } else { ')' };
+            if self.upper.is_infinite() {
+                write!(f, "{l}{},inf{u}", self.lower)
+            } else {
+                write!(f, "{l}{},{}{u}", self.lower, self.upper)
+            }
+        }
+    }
+}
+
+/// Columns of the `star_*.csv` tables (GB/T 50378).
+pub mod star {
+    use serde::{Deserialize, Serialize};
+
+    /// Edition of GB/T 50378 (the 2019 text or its 2024 partial revision).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+    pub enum Edition {
+        /// GB/T 50378-2019 as published.
+        #[serde(rename = "2019")]
+        E2019,
+        /// GB/T 50378-2019 (2024 partial revision). Default.
+        #[default]
+        #[serde(rename = "2024")]
+        E2024,
+    }
+
+    impl Edition {
+        /// Year of the edition as serialised (`2019`, `2024`).
+        pub fn label(self) -> &'static str {
+            match self {
+                Edition::E2019 => "2019",
+                Edition::E2024 => "2024",
+            }
+        }
+    }
+
+    /// Assessment stage.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Stage {
+        /// Pre-assessment (预评价) after construction drawings; Q3 max 70. Default.
+        #[default]
+        Pre,
+        /// Assessment (评价) after completion.
+        Final,
+    }
+
+    /// Score category of table 3.2.7.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Category {
+        /// Q0 prerequisites (控制项) base score.
+        Prerequisites,
+        /// Q1 safety and durability (安全耐久).
+        Safety,
+        /// Q2 health and comfort (健康舒适).
+        Health,
+        /// Q3 occupant convenience (生活便利).
+        Convenience,
+        /// Q4 resource saving (资源节约).
+        Resources,
+        /// Q5 environment livability (环境宜居).
+        Environment,
+        /// QA improvement and innovation bonus (提高与创新).
+        Bonus,
+    }
+
+    impl Category {
+        /// Every category, in table order.
+        pub(crate) const ALL: [Category; 7] = [
+            Category::Prerequisites,
+            Category::Safety,
+            Category::Health,
+            Category::Convenience,
+            Category::Resources,
+            Category::Environment,
+            Category::Bonus,
+        ];
+    }
+
+    /// Rating level, ordered from `None` to `Three`.
+    #[derive(
+        Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+    )]
+    #[serde(rename_all = "snake_case")]
+    pub enum StarLevel {
+        /// Not rated: some prerequisite is not met.
+        #[default]
+        None,
+        /// Basic level (基本级): every prerequisite met.
+        Basic,
+        /// One star (一星级).
+        One,
+        /// Two stars (二星级).
+        Two,
+        /// Three stars (三星级).
+        Three,
+    }
+
+    impl StarLevel {
+        /// The star levels, which have thresholds and gates.
+        pub(crate) const STARS: [StarLevel; 3] = [StarLevel::One, StarLevel::Two, StarLevel::Three];
+    }
+
+    /// A quantity that a gate or a scoring ladder looks at.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Quantity {
+        /// Building envelope thermal improvement (smallest element), %.
+        EnvelopeImprovement,
+        /// Heating + cooling load reduction vs the reference building, %.
+        LoadReduction,
+        /// Building energy reduction vs GB 55015, %.
+        EnergyReduction,
+        /// Renewable share (2019: of electricity; 2024: utilisation rate), %.
+        RenewableShare,
+        /// 2019 table 7.2.9: share of domestic hot water from renewables, %.
+        RenewableDhwShare,
+        /// 2019 table 7.2.9: share of heating and cooling from renewables, %.
+        RenewableHeatingCoolingShare,
+        /// Residential window K reduction (worst window), %.
+        WindowKReduction,
+        /// Water-saving fixture efficiency grade (1 best … 3).
+        WaterFixtureGrade,
+        /// Residential sound insulation level (rank 0 none … 3 high).
+        SoundInsulation,
+        /// Indoor main pollutant concentration reduction, %.
+        PollutantReduction,
+        /// Green building materials share, %.
+        GreenMaterialShare,
+        /// Whole-life carbon statement with reduction measures (flag).
+        CarbonStatement,
+        /// Window air-tightness meets the energy code and joints sealed (flag).
+        WindowAirtightness,
+        /// Every prerequisite met (flag).
+        Prerequisites,
+        /// Full fit-out (flag).
+        FullFitout,
+        /// Points of one category.
+        CategoryPoints,
+        /// Total score Q.
+        TotalScore,
+    }
+
+    /// Provenance of a number (see the domain README).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum Provenance {
+        /// Read from the official text.
+        T,
+        /// Secondhand.
+        S,
+        /// Unverified recollection.
+        M,
+        /// Inferred; to be confirmed.
+        I,
+    }
+
+    /// Scoring rule of a ladder.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Rule {
+        /// Threshold → points; the best row reached counts.
+        Step,
+        /// Threshold → points, then `+step_points` per full further `step`, up to `cap`.
+        Increment,
+        /// `points` at or above `threshold`; proportional below, rounded down to 0.1 point.
+        Linear,
+    }
+}

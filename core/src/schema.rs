@@ -1,0 +1,656 @@
+//! Row schemas and validation of the embedded CSV tables (`core/data/*.csv`).
+//!
+//! `core/build.rs` reads every table through this module (included there by `#[path]`), fails
+//! the build on the first bad row with its file, line and column, and writes the validated
+//! records out as the static arrays the crate uses at run time; no CSV is parsed in the
+//! shipped code. The crate compiles this module only for its tests: that a bad row is
+//! rejected, and that the generated arrays hold exactly what the CSV says.
+
+use serde::de::{DeserializeOwned, DeserializeSeed, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize};
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::fmt;
+use std::marker::PhantomData;
+
+use crate::columns::gb55015::{
+    BuildingClass, Comparison, Interval, Orientation, Provenance, Severity,
+};
+use crate::columns::star::{
+    Category, Edition, Provenance as StarProvenance, Quantity, Rule, Stage, StarLevel,
+};
+
+/// GB 55015 limit values.
+pub const LIMITS: &str = "gb55015_limits.csv";
+/// City → climate zone.
+pub const CITIES: &str = "gb55015_cities.csv";
+/// Energy-estimate defaults.
+pub const ENERGY_DEFAULTS: &str = "energy_defaults.csv";
+/// PV defaults (key/value rows).
+pub const PV_DEFAULTS: &str = "pv_defaults.csv";
+/// PV grid emission factors.
+pub const PV_GRID_FACTORS: &str = "pv_grid_factors.csv";
+/// Star rating: category maxima.
+pub const STAR_CATEGORIES: &str = "star_categories.csv";
+/// Star rating: total-score thresholds.
+pub const STAR_LEVELS: &str = "star_levels.csv";
+/// Star rating: table 3.2.8 gates.
+pub const STAR_GATES: &str = "star_gates.csv";
+/// Star rating: scoring ladders.
+pub const STAR_LADDERS: &str = "star_ladders.csv";
+
+/// A table that does not pass validation: where (file, line, column) and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableError {
+    /// File name under `core/data/`.
+    pub file: &'static str,
+    /// 1-based line of the offending row; `None` for an error about the table as a whole.
+    pub line: Option<u64>,
+    /// Column (header name) at fault, when one is.
+    pub column: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl TableError {
+    fn table(file: &'static str, message: String) -> TableError {
+        TableError {
+            file,
+            line: None,
+            column: None,
+            message,
+        }
+    }
+
+    fn at(file: &'static str, line: u64, column: &str, message: String) -> TableError {
+        TableError {
+            file,
+            line: Some(line),
+            column: Some(column.to_owned()),
+            message,
+        }
+    }
+
+    fn csv(file: &'static str, headers: &csv::StringRecord, e: &csv::Error) -> TableError {
+        let line = e.position().map(csv::Position::line);
+        match e.kind() {
+            csv::ErrorKind::Deserialize { err, .. } => TableError {
+                file,
+                line,
+                column: err
+                    .field()
+                    .and_then(|i| headers.get(usize::try_from(i).ok()?))
+                    .map(str::to_owned),
+                message: err.kind().to_string(),
+            },
+            _ => TableError {
+                file,
+                line,
+                column: None,
+                message: e.to_string(),
+            },
+        }
+    }
+}
+
+impl fmt::Display for TableError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "core/data/{}", self.file)?;
+        if let Some(line) = self.line {
+            write!(f, ", line {line}")?;
+        }
+        if let Some(column) = &self.column {
+            write!(f, ", column {column}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// Every row of a CSV text with a header line, deserialised as `T`, with its line number.
+/// `trim` trims every cell (how the star tables have always been read; the others are not).
+fn read<T: DeserializeOwned>(
+    file: &'static str,
+    text: &str,
+    trim: bool,
+) -> Result<Vec<(u64, T)>, TableError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(if trim {
+            csv::Trim::All
+        } else {
+            csv::Trim::None
+        })
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| TableError::csv(file, &csv::StringRecord::new(), &e))?
+        .clone();
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| TableError::csv(file, &headers, &e))?;
+        let line = record.position().map_or(0, csv::Position::line);
+        let row = record.deserialize(Some(&headers)).map_err(|e| {
+            let mut err = TableError::csv(file, &headers, &e);
+            if err.column.is_none() {
+                err.column = failing_column::<T>(&record, &headers);
+            }
+            err
+        })?;
+        rows.push((line, row));
+    }
+    Ok(rows)
+}
+
+/// The column (header) at which deserialising `record` as `T` fails. csv names it for its own
+/// parse errors only, not for those raised by serde visitors (an unknown enum key, say), so
+/// this deserialises again counting the columns read (only on the error path).
+fn failing_column<T: DeserializeOwned>(
+    record: &csv::StringRecord,
+    headers: &csv::StringRecord,
+) -> Option<String> {
+    /// Columns read when `T` failed, if it did.
+    struct ColumnsRead<T>(Option<usize>, PhantomData<T>);
+
+    impl<'de, T: Deserialize<'de>> Deserialize<'de> for ColumnsRead<T> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            let read = Cell::new(0);
+            let failed = T::deserialize(Counting {
+                inner: d,
+                read: &read,
+            })
+            .is_err();
+            Ok(ColumnsRead(failed.then(|| read.get()), PhantomData))
+        }
+    }
+
+    /// A deserializer whose struct visitor counts the keys (columns) it reads.
+    struct Counting<'a, X> {
+        inner: X,
+        read: &'a Cell<usize>,
+    }
+
+    impl<'de, D: Deserializer<'de>> Deserializer<'de> for Counting<'_, D> {
+        type Error = D::Error;
+
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            name: &'static str,
+            fields: &'static [&'static str],
+            visitor: V,
+        ) -> Result<V::Value, D::Error> {
+            let read = self.read;
+            let visitor = Counting {
+                inner: visitor,
+                read,
+            };
+            self.inner.deserialize_struct(name, fields, visitor)
+        }
+
+        fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
+            self.inner.deserialize_any(visitor)
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map enum
+            identifier ignored_any
+        }
+    }
+
+    impl<'de, V: Visitor<'de>> Visitor<'de> for Counting<'_, V> {
+        type Value = V::Value;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            self.inner.expecting(f)
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
+            self.inner.visit_map(Counting {
+                inner: map,
+                read: self.read,
+            })
+        }
+    }
+
+    impl<'de, A: MapAccess<'de>> MapAccess<'de> for Counting<'_, A> {
+        type Error = A::Error;
+
+        fn next_key_seed<K: DeserializeSeed<'de>>(
+            &mut self,
+            seed: K,
+        ) -> Result<Option<K::Value>, A::Error> {
+            self.read.set(self.read.get() + 1);
+            self.inner.next_key_seed(seed)
+        }
+
+        fn next_value_seed<S: DeserializeSeed<'de>>(
+            &mut self,
+            seed: S,
+        ) -> Result<S::Value, A::Error> {
+            self.inner.next_value_seed(seed)
+        }
+    }
+
+    let read = record
+        .deserialize::<ColumnsRead<T>>(Some(headers))
+        .ok()?
+        .0?;
+    // The failing value is that of the last key read; past the last column (a missing
+    // field, say) there is none.
+    headers.get(read.checked_sub(1)?).map(str::to_owned)
+}
+
+// ---------------------------------------------------------------------------------------------
+// gb55015_limits.csv, gb55015_cities.csv
+// ---------------------------------------------------------------------------------------------
+
+/// A row of `gb55015_limits.csv` as written: sets are `|`-separated, brackets in interval notation.
+#[derive(Deserialize)]
+struct RawLimit {
+    id: String,
+    standard: String,
+    edition: String,
+    zone: String,
+    clause: String,
+    table: String,
+    element: String,
+    building_class: String,
+    orientation: String,
+    wwr: String,
+    shape_factor: String,
+    floor_area_m2: String,
+    comparison: Comparison,
+    value: Option<f64>,
+    unit: String,
+    tradeable: bool,
+    severity: Severity,
+    provenance: Provenance,
+    note: String,
+}
+
+/// A validated row of `gb55015_limits.csv` (the fields of `limits::LimitRow`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LimitRecord {
+    pub id: String,
+    pub standard: String,
+    pub edition: String,
+    pub zones: Vec<String>,
+    pub clause: String,
+    pub table: String,
+    pub element: String,
+    pub classes: Vec<BuildingClass>,
+    pub orientations: Vec<Orientation>,
+    pub wwr: Option<Interval>,
+    pub shape_factor: Option<Interval>,
+    pub floor_area_m2: Option<Interval>,
+    pub comparison: Comparison,
+    pub value: Option<f64>,
+    pub unit: String,
+    pub tradeable: bool,
+    pub severity: Severity,
+    pub provenance: Provenance,
+    pub note: String,
+    /// `standard-edition`, e.g. `GB 55015-2021`, for citations without formatting at run time.
+    #[serde(skip)]
+    pub standard_edition: String,
+}
+
+fn split_set(s: &str) -> impl Iterator<Item = &str> {
+    s.split('|').map(str::trim).filter(|x| !x.is_empty())
+}
+
+/// Validates `gb55015_limits.csv`: known classes and orientations, at least one class, a value
+/// exactly when the comparison is not `none`, well-formed brackets, unique ids.
+pub fn limits(text: &str) -> Result<Vec<LimitRecord>, TableError> {
+    let mut out = Vec::new();
+    let mut first_line: HashMap<String, u64> = HashMap::new();
+    for (line, r) in read::<RawLimit>(LIMITS, text, false)? {
+        let err = |column: &str, message: String| {
+            TableError::at(LIMITS, line, column, format!("{}: {message}", r.id))
+        };
+        let classes = split_set(&r.building_class)
+            .map(|c| {
+                BuildingClass::from_key(c)
+                    .ok_or_else(|| err("building_class", format!("class {c:?}")))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let orientations = split_set(&r.orientation)
+            .map(|o| {
+                Orientation::from_key(o)
+                    .ok_or_else(|| err("orientation", format!("orientation {o:?}")))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        if classes.is_empty() {
+            return Err(err("building_class", "no building class".into()));
+        }
+        if (r.comparison == Comparison::None) != r.value.is_none() {
+            return Err(err(
+                "value",
+                "value must be empty exactly when comparison is none".into(),
+            ));
+        }
+        let bracket = |column: &str, s: &str| -> Result<Option<Interval>, TableError> {
+            if s.trim().is_empty() {
+                Ok(None)
+            } else {
+                Interval::parse(s).map(Some).map_err(|e| err(column, e))
+            }
+        };
+        let wwr = bracket("wwr", &r.wwr)?;
+        let shape_factor = bracket("shape_factor", &r.shape_factor)?;
+        let floor_area_m2 = bracket("floor_area_m2", &r.floor_area_m2)?;
+        if let Some(first) = first_line.insert(r.id.clone(), line) {
+            return Err(err(
+                "id",
+                format!("duplicate row id (first on line {first})"),
+            ));
+        }
+        out.push(LimitRecord {
+            standard_edition: format!("{}-{}", r.standard, r.edition),
+            zones: split_set(&r.zone).map(str::to_owned).collect(),
+            id: r.id,
+            standard: r.standard,
+            edition: r.edition,
+            clause: r.clause,
+            table: r.table,
+            element: r.element,
+            classes,
+            orientations,
+            wwr,
+            shape_factor,
+            floor_area_m2,
+            comparison: r.comparison,
+            value: r.value,
+            unit: r.unit,
+            tradeable: r.tradeable,
+            severity: r.severity,
+            provenance: r.provenance,
+            note: r.note,
+        });
+    }
+    Ok(out)
+}
+
+/// A row of `gb55015_cities.csv` (the fields of `limits::City`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CityRecord {
+    pub city: String,
+    pub zone: String,
+    pub name_zh: String,
+    pub provenance: Provenance,
+    pub note: String,
+}
+
+/// Reads `gb55015_cities.csv` (every cell must deserialise).
+pub fn cities(text: &str) -> Result<Vec<CityRecord>, TableError> {
+    Ok(strip(read(CITIES, text, false)?))
+}
+
+fn strip<T>(rows: Vec<(u64, T)>) -> Vec<T> {
+    rows.into_iter().map(|(_, r)| r).collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// energy_defaults.csv
+// ---------------------------------------------------------------------------------------------
+
+/// A row of `energy_defaults.csv` (the fields of `energy::DefaultRow`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EnergyDefaultRecord {
+    pub key: String,
+    pub category: String,
+    pub value: f64,
+    pub unit: String,
+    pub provenance: String,
+    pub source: String,
+}
+
+/// Validates `energy_defaults.csv`: every value finite.
+pub fn energy_defaults(text: &str) -> Result<Vec<EnergyDefaultRecord>, TableError> {
+    let rows = read::<EnergyDefaultRecord>(ENERGY_DEFAULTS, text, false)?;
+    if let Some((line, r)) = rows.iter().find(|(_, r)| !r.value.is_finite()) {
+        let message = format!("{}: value not finite", r.key);
+        return Err(TableError::at(ENERGY_DEFAULTS, *line, "value", message));
+    }
+    Ok(strip(rows))
+}
+
+// ---------------------------------------------------------------------------------------------
+// pv_defaults.csv, pv_grid_factors.csv
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Deserialize)]
+struct RawPvDefault {
+    key: String,
+    value: String,
+}
+
+/// The rows of `pv_defaults.csv` gathered into one record (the fields of `pv::PvDefaults`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PvDefaultsRecord {
+    pub module_efficiency: f64,
+    pub tilt_deg: f64,
+    pub azimuth_deg: f64,
+    pub system_loss: f64,
+    pub coverage_target: f64,
+    pub grid_factor: String,
+}
+
+/// Validates `pv_defaults.csv`: every key present, the numeric ones numbers.
+pub fn pv_defaults(text: &str) -> Result<PvDefaultsRecord, TableError> {
+    let rows = read::<RawPvDefault>(PV_DEFAULTS, text, false)?;
+    let find = |k: &str| {
+        rows.iter()
+            .find(|(_, r)| r.key == k)
+            .ok_or_else(|| TableError::table(PV_DEFAULTS, format!("missing {k}")))
+    };
+    let num = |k: &str| -> Result<f64, TableError> {
+        let (line, r) = find(k)?;
+        r.value
+            .parse::<f64>()
+            .map_err(|e| TableError::at(PV_DEFAULTS, *line, "value", format!("{k}: {e}")))
+    };
+    Ok(PvDefaultsRecord {
+        module_efficiency: num("module_efficiency")?,
+        tilt_deg: num("tilt_deg")?,
+        azimuth_deg: num("azimuth_deg")?,
+        system_loss: num("system_loss")?,
+        coverage_target: num("coverage_target")?,
+        grid_factor: find("grid_factor")?.1.value.clone(),
+    })
+}
+
+/// A row of `pv_grid_factors.csv` (the fields of `pv::GridFactorRow`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GridFactorRecord {
+    pub id: String,
+    pub kg_co2_per_kwh: f64,
+    pub year: Option<u16>,
+    pub region: String,
+    pub source: String,
+}
+
+/// Reads `pv_grid_factors.csv` (every cell must deserialise).
+pub fn pv_grid_factors(text: &str) -> Result<Vec<GridFactorRecord>, TableError> {
+    Ok(strip(read(PV_GRID_FACTORS, text, false)?))
+}
+
+// ---------------------------------------------------------------------------------------------
+// star_*.csv
+// ---------------------------------------------------------------------------------------------
+
+/// A row of `star_categories.csv`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CategoryRecord {
+    pub edition: Edition,
+    pub stage: Stage,
+    pub category: Category,
+    pub max: f64,
+    pub floor_pct: Option<f64>,
+    pub clause: String,
+    pub provenance: StarProvenance,
+}
+
+/// A row of `star_levels.csv`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LevelRecord {
+    pub edition: Edition,
+    pub level: StarLevel,
+    pub min_total: f64,
+    pub clause: String,
+    pub provenance: StarProvenance,
+}
+
+/// A row of `star_gates.csv`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GateRecord {
+    pub edition: Edition,
+    pub level: StarLevel,
+    pub quantity: Quantity,
+    pub required: f64,
+    pub alt_quantity: Option<Quantity>,
+    pub alt_required: Option<f64>,
+    pub residential_only: bool,
+    pub clause: String,
+    pub provenance: StarProvenance,
+    /// Gate id: the quantity's serde name.
+    #[serde(skip_deserializing)]
+    pub id: String,
+}
+
+/// A row of `star_ladders.csv`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LadderRecord {
+    pub edition: Edition,
+    pub item: String,
+    pub category: Category,
+    pub basis: Quantity,
+    pub rule: Rule,
+    pub threshold: f64,
+    pub points: f64,
+    pub step: Option<f64>,
+    pub step_points: Option<f64>,
+    pub cap: Option<f64>,
+    pub provenance: StarProvenance,
+    pub note: String,
+}
+
+/// The four star tables, validated together.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StarRecords {
+    pub categories: Vec<CategoryRecord>,
+    pub levels: Vec<LevelRecord>,
+    pub gates: Vec<GateRecord>,
+    pub ladders: Vec<LadderRecord>,
+}
+
+/// The texts of the four star tables.
+pub struct StarTexts<'a> {
+    pub categories: &'a str,
+    pub levels: &'a str,
+    pub gates: &'a str,
+    pub ladders: &'a str,
+}
+
+const EDITIONS: [Edition; 2] = [Edition::E2019, Edition::E2024];
+
+/// Exactly one row per key: an error naming the second row if there are more, the table if none.
+fn exactly_one(
+    file: &'static str,
+    lines: &[u64],
+    column: &str,
+    what: String,
+) -> Result<(), TableError> {
+    match lines {
+        [_] => Ok(()),
+        [] => Err(TableError::table(file, format!("0 rows for {what}"))),
+        [_, second, ..] => Err(TableError::at(
+            file,
+            *second,
+            column,
+            format!("{} rows for {what}", lines.len()),
+        )),
+    }
+}
+
+/// Validates the star tables: one category row per edition, stage and category; one level row
+/// per edition and star; `alt_quantity` and `alt_required` together; consistent ladders (a
+/// `step` ladder only of `step` rows, an `increment` or `linear` ladder a single row with a
+/// positive step / threshold, one category per ladder).
+pub fn star(texts: &StarTexts<'_>) -> Result<StarRecords, TableError> {
+    let categories = read::<CategoryRecord>(STAR_CATEGORIES, texts.categories, true)?;
+    let levels = read::<LevelRecord>(STAR_LEVELS, texts.levels, true)?;
+    let mut gates = read::<GateRecord>(STAR_GATES, texts.gates, true)?;
+    let ladders = read::<LadderRecord>(STAR_LADDERS, texts.ladders, true)?;
+    for ed in EDITIONS {
+        for st in [Stage::Pre, Stage::Final] {
+            for c in Category::ALL {
+                let lines: Vec<u64> = categories
+                    .iter()
+                    .filter(|(_, r)| r.edition == ed && r.stage == st && r.category == c)
+                    .map(|(line, _)| *line)
+                    .collect();
+                let what = format!("{} {st:?} {c:?}", ed.label());
+                exactly_one(STAR_CATEGORIES, &lines, "category", what)?;
+            }
+        }
+        for l in StarLevel::STARS {
+            let lines: Vec<u64> = levels
+                .iter()
+                .filter(|(_, r)| r.edition == ed && r.level == l)
+                .map(|(line, _)| *line)
+                .collect();
+            exactly_one(
+                STAR_LEVELS,
+                &lines,
+                "level",
+                format!("{} {l:?}", ed.label()),
+            )?;
+        }
+    }
+    for (line, g) in &mut gates {
+        g.id = serde_json::to_value(g.quantity)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        if g.alt_quantity.is_some() != g.alt_required.is_some() {
+            let message = format!(
+                "{:?}: alt_quantity and alt_required go together",
+                g.quantity
+            );
+            return Err(TableError::at(STAR_GATES, *line, "alt_quantity", message));
+        }
+    }
+    for (line, r) in &ladders {
+        let same: Vec<&LadderRecord> = ladders
+            .iter()
+            .map(|(_, o)| o)
+            .filter(|o| o.edition == r.edition && o.item == r.item && o.basis == r.basis)
+            .collect();
+        let bad = match r.rule {
+            Rule::Step => same.iter().any(|o| o.rule != Rule::Step),
+            Rule::Increment => {
+                same.len() != 1
+                    || r.step.map_or(true, |s| s <= 0.0)
+                    || r.step_points.is_none()
+                    || r.cap.is_none()
+            }
+            Rule::Linear => same.len() != 1 || r.threshold <= 0.0,
+        };
+        if bad || same.iter().any(|o| o.category != r.category) {
+            let message = format!(
+                "{} {} {:?}: inconsistent rows for rule {:?}",
+                r.edition.label(),
+                r.item,
+                r.basis,
+                r.rule
+            );
+            return Err(TableError::at(STAR_LADDERS, *line, "rule", message));
+        }
+    }
+    Ok(StarRecords {
+        categories: strip(categories),
+        levels: strip(levels),
+        gates: strip(gates),
+        ladders: strip(ladders),
+    })
+}
