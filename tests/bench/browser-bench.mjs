@@ -1,6 +1,7 @@
 // Browser benchmark (issue 7, `make bench`): the built page (dist/) served by scripts/serve.mjs on a free loopback
 // port, driven in Debian's Chromium by playwright-core. Measures
-//   1. cold load to interactive: navigation start → verdict rendered (fresh context: empty HTTP cache, no SW);
+//   1. cold load to interactive: navigation start → verdict rendered (fresh context: empty HTTP cache, no SW),
+//      on loopback and under DevTools' fast/slow 4G throttling; a repeat visit served by the service worker;
 //   2. keystroke → repainted verdict, p50/p95 over 200 keystrokes alternating wall U 0.7 / 0.42 (fails ⇄ complies);
 //   3. a 10 000-point WWR sweep in wasm (`bench_sweep` in src/bench.rs);
 // and prints the gzip size of wasm + JS + CSS (dist/sizes.json). A benchmark, not a test: it reports the goals
@@ -26,7 +27,8 @@ const SWEEP_POINTS = 10_000;
 const SWEEP_RUNS = 15;
 const JSON_OUT = arg('--json', path.join(ROOT, 'target', 'browser-bench.json'));
 
-const GOALS = { loadMs: 300, keyP95Ms: 16, sweepMs: 50, gzipKB: 250 };
+// Issue 7's goals, the load goals on network profiles (RAIL) and the size budget as revised (docs/performance.md).
+const GOALS = { loadMs: 300, keyP95Ms: 16, sweepMs: 50, gzipKB: 380, throttledMs: { 'fast 4G': 1000, 'slow 4G + 4× CPU': 5000 }, repeatMs: 2000 };
 // The same flags as the e2e harness (tests/e2e/harness.mjs).
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-dev-shm-usage',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -247,9 +249,9 @@ async function main() {
   const rows = [
     ['cold load → verdict rendered (next frame), median', ms(load.frameMs), `≤ ${GOALS.loadMs} ms`, ok(load.frameMs, GOALS.loadMs),
       `${load.runs} runs, range ${ms(load.minFrameMs)}–${ms(load.maxFrameMs)}; verdict in DOM ${ms(load.verdictMs)}, DOMContentLoaded ${ms(load.domContentLoadedMs)}, wasm fetched ${ms(load.wasmFetchedMs)}`],
-    ...Object.entries(loadThrottled).map(([name, t]) => [`cold load, ${name} (DevTools throttling), median`, ms(t.frameMs), '', '',
+    ...Object.entries(loadThrottled).map(([name, t]) => [`cold load, ${name} (DevTools throttling), median`, ms(t.frameMs), `≤ ${GOALS.throttledMs[name]} ms`, ok(t.frameMs, GOALS.throttledMs[name]),
       `${t.runs} runs, range ${ms(t.minFrameMs)}–${ms(t.maxFrameMs)}; wasm fetched ${ms(t.wasmFetchedMs)}; ${(t.transferredBytes / 1024).toFixed(1)} KB transferred (gzip)`]),
-    ['repeat visit, slow 4G + 4× CPU (service worker cache), median', ms(repeatSlow.frameMs), '', '', `${repeatSlow.runs} runs, range ${ms(repeatSlow.minFrameMs)}–${ms(repeatSlow.maxFrameMs)}`],
+    ['repeat visit, slow 4G + 4× CPU (service worker cache), median', ms(repeatSlow.frameMs), `≤ ${GOALS.repeatMs} ms`, ok(repeatSlow.frameMs, GOALS.repeatMs), `${repeatSlow.runs} runs, range ${ms(repeatSlow.minFrameMs)}–${ms(repeatSlow.maxFrameMs)}`],
     ['keystroke → next frame, p50', ms(k.frame.p50), '', '', `${k.keys} keystrokes, 60 Hz frames`],
     ['keystroke → next frame, p95', ms(k.frame.p95), `≤ ${GOALS.keyP95Ms} ms`, ok(k.frame.p95, GOALS.keyP95Ms), `max ${ms(k.frame.max)}; after paint p95 ${ms(k.painted.p95)}`],
     ['keystroke → verdict in DOM, p50 / p95', `${ms(k.dom.p50)} / ${ms(k.dom.p95)}`, '', '', 'evaluation + render, no frame wait'],

@@ -110,10 +110,10 @@ test('the single-file build works from file:// with no server', async () => {
   } finally { await page.close(); }
 });
 
-test('the shipped bundle does not grow (regression ceiling; the issue-7 goal is 250 KB, see docs/performance.md)', () => {
+test('the shipped bundle stays within the size budget (gzip of wasm + JS + CSS ≤ 380 KB, docs/performance.md)', () => {
   const sizes = JSON.parse(fs.readFileSync(path.join(DIST, 'sizes.json'), 'utf8'));
-  // Measured 2026-11-24: ~418 KB gzip for wasm + JS + CSS. The ceiling catches accidental growth (a new
-  // dependency, embedded data) while the budget itself is still out of reach (yew + std formatting alone ~180 KB).
-  const CEILING = 440 * 1024;
-  assert.ok(sizes.gzip_bytes <= CEILING, `gzip ${sizes.gzip_bytes} B > ceiling ${CEILING} B`);
+  // 371.3 KB on 2026-11-24. The budget replaced issue 7's 250 KB (out of reach with Yew and the required
+  // features); growing past it needs the load figures of `make bench` and a deliberate decision.
+  const BUDGET = 380 * 1024;
+  assert.ok(sizes.gzip_bytes <= BUDGET, `gzip ${sizes.gzip_bytes} B > budget ${BUDGET} B`);
 });
