@@ -515,4 +515,18 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn grid_factor_choices_are_the_core_table_rows() {
+        // The choice list names rows of core/data/pv_grid_factors.csv: a row added there must be offered here.
+        let core: Vec<&str> = greencheck_core::pv::grid_factors()
+            .iter()
+            .map(|r| r.id)
+            .collect();
+        let offered: Vec<&str> = GRID_FACTORS.iter().map(|(id, _)| *id).collect();
+        assert_eq!(offered, core);
+        for (_, label) in GRID_FACTORS {
+            assert!(crate::i18n::has(label), "label {label}");
+        }
+    }
 }

@@ -92,7 +92,7 @@ fn push_label(element: &str, orientation: Option<Orientation>, zh: &mut String, 
 /// current WWR) at which the current K would pass, read from the table.
 fn wwr_alternative(element: &str, c: &Criteria<'_>, u: f64) -> Option<f64> {
     let current = c.wwr?;
-    let rows = limits::rows().ok()?;
+    let rows = limits::rows();
     let without_wwr = Criteria { wwr: None, ..*c };
     rows.iter()
         .filter(|r| {
@@ -192,9 +192,7 @@ fn run(mut spec: Spec<'_>) -> Check {
     }
     let row = match limits::lookup(spec.element, &spec.criteria) {
         Ok(r) => r,
-        Err(
-            e @ (LookupError::NotFound(_) | LookupError::Ambiguous { .. } | LookupError::Data(_)),
-        ) => {
+        Err(e @ (LookupError::NotFound(_) | LookupError::Ambiguous { .. })) => {
             return blank(
                 &mut spec,
                 Status::Undetermined,

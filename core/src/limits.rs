@@ -106,10 +106,9 @@ pub struct LimitRow {
     standard_edition: &'static str,
 }
 
-/// All rows of the embedded table. Never fails: the table is validated at build time (the
-/// `Result` is kept for callers written when it was parsed at run time).
-pub fn rows() -> Result<&'static [LimitRow], LookupError> {
-    Ok(LIMIT_ROWS)
+/// All rows of the embedded table (validated at build time by `build.rs`).
+pub fn rows() -> &'static [LimitRow] {
+    LIMIT_ROWS
 }
 
 /// One city of the city table.
@@ -127,9 +126,9 @@ pub struct City {
     pub note: &'static str,
 }
 
-/// The embedded city table. Never fails (validated at build time, like [`rows`]).
-pub fn cities() -> Result<&'static [City], LookupError> {
-    Ok(CITY_ROWS)
+/// The embedded city table (validated at build time, like [`rows`]).
+pub fn cities() -> &'static [City] {
+    CITY_ROWS
 }
 
 /// Climate zone of a city key (`hebi` → `cold_b`), if the city is known.
@@ -171,10 +170,6 @@ pub enum LookupError {
         /// Matching row ids.
         ids: Vec<String>,
     },
-    /// The embedded table could not be parsed (no longer produced: the table is validated at
-    /// build time; kept so that matching callers still compile).
-    #[error("limits table corrupt: {0}")]
-    Data(String),
 }
 
 fn bracket_matches(bracket: Option<Interval>, value: Option<f64>) -> bool {
@@ -323,7 +318,7 @@ pub(crate) mod tests {
 
     #[test]
     fn embedded_tables_parse() {
-        let rows = rows().unwrap();
+        let rows = rows();
         assert!(rows.len() > 90);
         assert_eq!(zone_of_city("hebi"), Some("cold_b"));
         assert_eq!(zone_of_city("Hebi"), Some("cold_b"));

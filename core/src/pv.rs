@@ -126,9 +126,9 @@ pub enum PvError {
     /// `grid_factor` names no row of the data.
     #[error("unknown grid factor id {0:?}")]
     UnknownGridFactor(String),
-    /// Embedded data could not be read (no longer produced: the tables are validated at build
-    /// time; kept so that matching callers still compile).
-    #[error("PV data file unreadable: {0}")]
+    /// The embedded climate table has no usable irradiation for the plane (the PV tables
+    /// themselves are validated at build time).
+    #[error("PV data unusable: {0}")]
     Data(String),
 }
 
@@ -164,15 +164,14 @@ pub struct PvDefaults {
     pub grid_factor: &'static str,
 }
 
-/// The documented defaults. Never fails: the table is validated at build time (the `Result`
-/// is kept for callers written when it was parsed at run time).
-pub fn pv_defaults() -> Result<&'static PvDefaults, PvError> {
-    Ok(&PV_DEFAULTS)
+/// The documented defaults (validated at build time by `build.rs`).
+pub fn pv_defaults() -> &'static PvDefaults {
+    &PV_DEFAULTS
 }
 
-/// Every grid emission factor row, for selection lists. Never fails (see [`pv_defaults`]).
-pub fn grid_factors() -> Result<&'static [GridFactorRow], PvError> {
-    Ok(GRID_FACTOR_ROWS)
+/// Every grid emission factor row, for selection lists (validated at build time).
+pub fn grid_factors() -> &'static [GridFactorRow] {
+    GRID_FACTOR_ROWS
 }
 
 fn check(field: &'static str, v: f64, ok: bool, allowed: &'static str) -> Result<f64, PvError> {
@@ -328,7 +327,7 @@ mod tests {
 
     #[test]
     fn data_files_load_with_documented_values() {
-        let d = pv_defaults().unwrap();
+        let d = pv_defaults();
         assert_eq!(
             (
                 d.module_efficiency,
@@ -340,7 +339,7 @@ mod tests {
             (0.21, 30.0, 180.0, 0.20, 0.5)
         );
         assert_eq!(d.grid_factor, "national_2022");
-        let g = grid_factors().unwrap();
+        let g = grid_factors();
         let f = |id: &str| {
             g.iter()
                 .find(|r| r.id == id)

@@ -38,7 +38,7 @@ fn defaults_are_the_documented_data_rows() {
     assert_eq!(r.tradeoff_band, 0.05);
     let o = Assumptions::defaults(Use::Office).unwrap();
     assert_eq!((o.air_changes_per_h, o.internal_gains_w_m2), (1.0, 10.0));
-    for row in energy::default_rows().unwrap() {
+    for row in energy::default_rows() {
         assert!(!row.source.is_empty(), "{} has a source", row.key);
         assert!(["T", "S", "A"].contains(&row.provenance));
     }
