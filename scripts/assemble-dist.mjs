@@ -14,11 +14,12 @@ fs.mkdirSync(path.join(dist, 'pkg'), { recursive: true });
 fs.mkdirSync(path.join(dist, 'styles'), { recursive: true });
 fs.copyFileSync('index.html', path.join(dist, 'index.html'));
 fs.copyFileSync('web/app.js', path.join(dist, 'app.js'));
+fs.copyFileSync('web/boot.js', path.join(dist, 'boot.js'));
 for (const f of fs.readdirSync('styles')) fs.copyFileSync(path.join('styles', f), path.join(dist, 'styles', f));
 for (const f of ['greencheck.js', 'greencheck_bg.wasm']) fs.copyFileSync(path.join(pkg, f), path.join(dist, 'pkg', f));
 
 // Service worker: cache name carries a hash of every shell file, so a new build replaces the old cache.
-const shell = ['index.html', 'app.js', 'pkg/greencheck.js', 'pkg/greencheck_bg.wasm',
+const shell = ['index.html', 'app.js', 'boot.js', 'pkg/greencheck.js', 'pkg/greencheck_bg.wasm',
   ...fs.readdirSync(path.join(dist, 'styles')).map((f) => `styles/${f}`)];
 const h = crypto.createHash('sha256');
 for (const f of shell) h.update(read(path.join(dist, f)));
@@ -33,8 +34,10 @@ const esc = (s, tag) => s.replace(new RegExp(`</${tag}`, 'gi'), `<\\/${tag}`);
 const css = esc(fs.readdirSync('styles').map((f) => fs.readFileSync(path.join('styles', f), 'utf8')).join('\n'), 'style');
 const glue = fs.readFileSync(path.join(pkg, 'greencheck.js'), 'utf8');
 const wasm64 = read(path.join(pkg, 'greencheck_bg.wasm')).toString('base64');
-const script = esc(`${glue}\n;(() => {\n  const b = atob('${wasm64}');\n  const bytes = new Uint8Array(b.length);\n`
-  + '  for (let i = 0; i < b.length; i++) bytes[i] = b.charCodeAt(i);\n  initSync({ module: bytes });\n})();\n', 'script');
+const boot = fs.readFileSync('web/boot.js', 'utf8').replace('export function', 'function');
+const script = esc(`${glue}\n${boot}\n;(() => {\n  try {\n    const b = atob('${wasm64}');\n    const bytes = new Uint8Array(b.length);\n`
+  + '    for (let i = 0; i < b.length; i++) bytes[i] = b.charCodeAt(i);\n    initSync({ module: bytes });\n'
+  + '  } catch (e) { showLoadFailure(e); }\n})();\n', 'script');
 const csp = `default-src 'none'; script-src 'sha256-${sha256b64(script)}' 'wasm-unsafe-eval'; `
   + `style-src 'sha256-${sha256b64(css)}'; img-src data: blob:; base-uri 'none'; form-action 'none'`;
 const page = fs.readFileSync('index.html', 'utf8')
@@ -51,7 +54,7 @@ fs.writeFileSync(path.join(dist, 'greencheck.html'), page);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 let raw = 0; let gz = 0;
 console.log('dist sizes (raw / gzip):');
-for (const f of ['pkg/greencheck_bg.wasm', 'pkg/greencheck.js', 'app.js', 'sw.js', ...shell.filter((s) => s.startsWith('styles/'))]) {
+for (const f of ['pkg/greencheck_bg.wasm', 'pkg/greencheck.js', 'app.js', 'boot.js', 'sw.js', ...shell.filter((s) => s.startsWith('styles/'))]) {
   const b = read(path.join(dist, f)); const g = zlib.gzipSync(b, { level: 9 }).length;
   if (f !== 'sw.js') { raw += b.length; gz += g; }
   console.log(`  ${f.padEnd(26)} ${kb(b.length).padStart(10)} / ${kb(g).padStart(9)}`);

@@ -23,6 +23,8 @@ pub fn start() {
     std::panic::set_hook(Box::new(panic_banner));
     match gloo::utils::document().get_element_by_id("app") {
         Some(el) => {
+            // Replace the static "loading" placeholder (and the <noscript> note) of index.html.
+            el.set_inner_html("");
             yew::Renderer::<app::App>::with_root(el).render();
         }
         None => {

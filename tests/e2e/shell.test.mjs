@@ -58,6 +58,7 @@ test('the wasm and its glue are preloaded and fetched once each (the preload hin
   const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
   assert.match(html, /<link rel="preload" href="\.\/pkg\/greencheck_bg\.wasm" as="fetch"[^>]* crossorigin>/);
   assert.match(html, /<link rel="modulepreload" href="\.\/pkg\/greencheck\.js">/);
+  assert.match(html, /<link rel="modulepreload" href="\.\/boot\.js">/);
   const { server, url } = await serve();
   // No service worker: its install would fetch the shell a second time.
   const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -70,6 +71,28 @@ test('the wasm and its glue are preloaded and fetched once each (the preload hin
     // A preload whose mode or credentials differ from the loader's fetch is not reused: the file comes twice.
     assert.deepEqual(fetched.filter((p) => p.endsWith('/pkg/greencheck_bg.wasm')).length, 1, fetched.join(' '));
     assert.deepEqual(fetched.filter((p) => p.endsWith('/pkg/greencheck.js')).length, 1, fetched.join(' '));
+    assert.deepEqual(fetched.filter((p) => p.endsWith('/boot.js')).length, 1, fetched.join(' '));
+  } finally { await context.close(); server.close(); }
+});
+
+test('the page says it is loading until the app renders, and says so when the app cannot load', async () => {
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  assert.match(html, /<main id="app"><p class="boot" data-testid="boot" role="status">正在加载计算器…/);
+  const { server, url } = await serve();
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByTestId('verdict').waitFor();
+    assert.equal(await page.getByTestId('boot').count(), 0, 'placeholder replaced by the app');
+    // The wasm cannot be fetched (a first visit that lost the network): an alert, not an endless "loading".
+    const broken = await context.newPage();
+    await broken.route('**/greencheck_bg.wasm', (r) => r.abort());
+    await broken.goto(url);
+    const alert = broken.locator('[data-testid=boot][role=alert]');
+    await alert.waitFor();
+    assert.match(await alert.innerText(), /计算器未能加载.*The calculator could not load/s);
+    assert.equal(await broken.getByTestId('verdict').count(), 0);
   } finally { await context.close(); server.close(); }
 });
 
