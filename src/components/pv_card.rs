@@ -3,7 +3,7 @@
 use greencheck_core::pv::PvReport;
 use yew::prelude::*;
 
-use crate::i18n::{num, pct, t, Lang};
+use crate::i18n::{has, num, pct, t, Lang};
 
 /// Props of [`PvCard`].
 #[derive(Properties, PartialEq, Clone)]
@@ -36,6 +36,13 @@ pub fn pv_card(p: &PvCardProps) -> Html {
             pct(lang, pv.coverage_target, 0)
         )
     });
+    // A table row is named by its translated label (which carries the value); a number set in the file by its value.
+    let grid_key = format!("grid.{}", pv.grid_factor_id);
+    let grid = if has(&grid_key) {
+        t(lang, &grid_key).to_owned()
+    } else {
+        pv.grid_factor_kg_per_kwh.to_string()
+    };
     let row = |k: &str, v: String, testid: Option<&'static str>| {
         html! {
             <tr><th scope="row">{ t(lang, k) }</th><td class="num" data-testid={testid}>{ v }</td></tr>
@@ -52,7 +59,9 @@ pub fn pv_card(p: &PvCardProps) -> Html {
                 { row("pv.share", pv.renewable_share.map(|s| pct(lang, s, 1)).unwrap_or_else(|| "—".into()), None) }
                 { row("pv.co2", format!("{} kg", num(pv.avoided_co2_kg, 0)), None) }
             </tbody></table>
-            <p class="note">{ format!("{} · {} {} kgCO₂/kWh ({})", pv.coverage_basis, pv.grid_factor_id, pv.grid_factor_kg_per_kwh, pv.grid_factor_source) }</p>
+            <p class="note" data-testid="pv-note">
+                { format!("{} · {} {} kgCO₂/kWh · {}", t(lang, "pv.basis"), t(lang, "pv.grid"), grid, pv.grid_factor_source) }
+            </p>
         </section>
     }
 }

@@ -249,9 +249,12 @@ test('energy, sensitivity, star and PV cards follow the design', async () => {
     await page.locator('#f-pv-module_area_m2').fill('500');
     await page.waitForFunction(() => /105\.0 kWp/.test(document.querySelector('[data-testid=pv-kwp]')?.innerText || ''));
     // The grid factor is data: Central China 0.5395 instead of the national 0.5366.
-    assert.match(await page.locator('.card.pv').innerText(), /national_2022 0\.5366/);
+    // Named in the page's language, not by the table's row id.
+    const note = await page.getByTestId('pv-note').innerText();
+    assert.match(note, /^覆盖率按组件面积计（非水平投影） · 电网排放因子 全国平均 2022：0\.5366 kgCO₂\/kWh · MEE/);
+    assert.doesNotMatch(note, /national_2022|module area/);
     await page.locator('#f-pv-grid_factor').selectOption('central_china_2022');
-    await page.waitForFunction(() => /central_china_2022 0\.5395/.test(document.querySelector('.card.pv').innerText));
+    await page.waitForFunction(() => /电网排放因子 华中电网 2022：0\.5395 kgCO₂\/kWh/.test(document.querySelector('[data-testid=pv-note]').innerText));
     // Star level: prerequisites unticked → below basic; ticking them raises it.
     assert.equal(await page.getByTestId('star-level').getAttribute('data-level'), 'none');
     // The edition is named as in the standard (it once showed the enum's debug name "E2024").
