@@ -1,5 +1,6 @@
 //! The input form as data: which project paths are edited, with which label, unit and kind.
 
+use crate::i18n::{t, Lang};
 use greencheck_core::editor::{Editor, FieldKind};
 
 /// One input field of the form.
@@ -144,11 +145,37 @@ pub fn edition_name(code: &str) -> &'static str {
 const STAGES: &[(&str, &str)] = &[("pre", "f.stage.pre"), ("final", "f.stage.final")];
 const GRADES: &[(&str, &str)] = &[("", "—"), ("1", "1"), ("2", "2"), ("3", "3")];
 const SOUND: &[(&str, &str)] = &[
-    ("none", "—"),
-    ("low", "low"),
-    ("mid", "mid"),
-    ("high", "high"),
+    ("none", "sound.none"),
+    ("low", "sound.low"),
+    ("mid", "sound.mid"),
+    ("high", "sound.high"),
 ];
+
+/// The label of the field that edits `path`, as shown on the form (a facade's fields prefixed by its name), for
+/// texts that name a field, such as the Apply button of a suggestion; the path itself if no field edits it.
+pub fn label_for_path(lang: Lang, path: &str) -> String {
+    if let Some(name) = path
+        .strip_prefix("facades.")
+        .and_then(|rest| rest.split('.').next())
+    {
+        if let Some(f) = facade(name).into_iter().find(|f| f.path == path) {
+            return format!("{name} {}", t(lang, f.label));
+        }
+    }
+    [
+        project(),
+        massing(),
+        envelope(),
+        optional(),
+        pv(),
+        green(),
+        assumptions(),
+    ]
+    .into_iter()
+    .flatten()
+    .find(|f| f.path == path)
+    .map_or_else(|| path.to_owned(), |f| t(lang, f.label).to_owned())
+}
 
 /// Project section.
 pub fn project() -> Vec<FieldSpec> {
@@ -508,11 +535,66 @@ mod tests {
         ];
         for f in all.iter().flatten() {
             assert!(crate::i18n::has(f.label), "label {}", f.label);
+            // A choice shows its i18n text; a literal (a number, "—", a standard's name) is shown as it is,
+            // but anything that looks like a key or a raw code must be translated.
+            for (_, choice) in f.choices {
+                let key_like = choice
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.')
+                    && choice.chars().any(|c| c.is_ascii_lowercase());
+                assert!(
+                    !key_like || crate::i18n::has(choice),
+                    "{}: choice {choice}",
+                    f.path
+                );
+            }
             assert!(
                 f.unit.is_empty() || crate::i18n::has(f.unit),
                 "unit {}",
                 f.unit
             );
+        }
+    }
+
+    #[test]
+    fn a_suggested_field_is_named_by_its_form_label() {
+        use crate::i18n::Lang;
+        assert_eq!(
+            label_for_path(Lang::Zh, "envelope.wall_u"),
+            t(Lang::Zh, "f.wall_u")
+        );
+        assert_eq!(
+            label_for_path(Lang::En, "envelope.wall_u"),
+            "External wall K"
+        );
+        assert_eq!(
+            label_for_path(Lang::Zh, "facades.A.wwr"),
+            format!("A {}", t(Lang::Zh, "f.wwr"))
+        );
+        assert_eq!(label_for_path(Lang::Zh, "no.such.path"), "no.such.path");
+        // Every field a suggestion of the core can name has a label.
+        let p = greencheck_core::Project::template(
+            greencheck_core::project::Template::ResidentialHighRise,
+        )
+        .unwrap();
+        let mut bad = p.clone();
+        bad.envelope.wall_u = Some(2.0);
+        bad.envelope.roof_u = Some(2.0);
+        bad.envelope.window_u = Some(6.0);
+        bad.envelope.window_shgc = Some(0.9);
+        if let Some(f) = bad.facades.get_mut("A") {
+            f.wwr = Some(0.9);
+        }
+        let report = greencheck_core::evaluate(&bad);
+        let fields: Vec<String> = report
+            .checks
+            .iter()
+            .filter_map(|c| c.suggestion.as_ref())
+            .flat_map(|s| s.changes.iter().map(|ch| ch.field.to_string()))
+            .collect();
+        assert!(fields.len() >= 4, "{fields:?}");
+        for f in fields {
+            assert_ne!(label_for_path(Lang::Zh, &f), f, "no label for {f}");
         }
     }
 

@@ -1292,11 +1292,19 @@ fn render_gate(level: StarLevel, g: &mut Gate, edition_tag: Option<Edition>) {
         en.push_str(" [undetermined]");
         zh.push_str("［待定］");
     }
-    for (text, open, close) in [(&mut en, " [", "]"), (&mut zh, "〔", "〕")] {
-        text.push_str(open);
-        text.push_str(&g.clause);
-        text.push_str(close);
+    // The clause column is written in English ("table 3.2.8"); the Chinese text says 表.
+    en.push_str(" [");
+    en.push_str(&g.clause);
+    en.push(']');
+    zh.push('〔');
+    match g.clause.strip_prefix("table ") {
+        Some(rest) => {
+            zh.push_str("表 ");
+            zh.push_str(rest);
+        }
+        None => zh.push_str(&g.clause),
     }
+    zh.push('〕');
     g.text_en = en;
     g.text_zh = zh;
 }

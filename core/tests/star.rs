@@ -574,7 +574,8 @@ fn gate_text_matches_issue_example() {
     );
     assert!(g.text_zh.starts_with("二星级要求"), "{}", g.text_zh);
     assert!(g.text_zh.contains("2024版"));
-    assert!(g.text_en.contains("table 3.2.8"));
+    assert!(g.text_en.ends_with(" [table 3.2.8]"), "{}", g.text_en);
+    assert!(g.text_zh.ends_with("〔表 3.2.8〕"), "{}", g.text_zh);
 }
 
 // ---------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ use greencheck_core::limits::{Comparison, Provenance};
 use greencheck_core::report::{Check, FieldChange, Status};
 use yew::prelude::*;
 
+use crate::fields::label_for_path;
 use crate::i18n::{has, num, t, Lang};
 
 /// Props of [`ChecksTable`].
@@ -89,7 +90,7 @@ fn provenance_text(lang: Lang, c: &Check) -> String {
     let table = if c.table.is_empty() {
         String::new()
     } else {
-        format!(" 表 {}", c.table)
+        format!(" {} {}", t(lang, "checks.table"), c.table)
     };
     format!(
         "{} {}{} · {} · {}",
@@ -117,7 +118,7 @@ pub fn checks_table(p: &ChecksTableProps) -> Html {
             let buttons = s.changes.iter().map(|ch| {
                 let cb = p.on_apply.clone();
                 let change = ch.clone();
-                let label = format!("{} {} = {}", t(lang, "checks.apply"), ch.field, num(ch.value, 3));
+                let label = format!("{} {} = {}", t(lang, "checks.apply"), label_for_path(lang, &ch.field), num(ch.value, 3));
                 html! { <button type="button" class="apply" data-field={ch.field.clone()} onclick={Callback::from(move |_| cb.emit(change.clone()))}>{ label }</button> }
             });
             html! {

@@ -60,7 +60,9 @@ pub fn pv_card(p: &PvCardProps) -> Html {
                 { row("pv.co2", format!("{} kg", num(pv.avoided_co2_kg, 0)), None) }
             </tbody></table>
             <p class="note" data-testid="pv-note">
-                { format!("{} · {} {} kgCO₂/kWh · {}", t(lang, "pv.basis"), t(lang, "pv.grid"), grid, pv.grid_factor_source) }
+                { format!("{} · {} {} kgCO₂/kWh · ", t(lang, "pv.basis"), t(lang, "pv.grid"), grid) }
+                // The source is cited as the data table gives it (English).
+                <span lang="en">{ &pv.grid_factor_source }</span>
             </p>
         </section>
     }

@@ -60,7 +60,7 @@ pub fn star_card(p: &StarCardProps) -> Html {
     let next = s.next_levels.first().map(|lg| {
         let gates = lg.gates.iter().filter(|g| g.status != GateStatus::Pass).map(|g| {
             let mark = if g.status == GateStatus::Fail { "✗" } else { "?" };
-            html! { <li>{ format!("{mark} ") }{ lang.pick(&g.text_zh, &g.text_en) }{ format!(" ({})", g.clause) }</li> }
+            html! { <li>{ format!("{mark} ") }{ lang.pick(&g.text_zh, &g.text_en) }</li> }
         });
         html! {
             <div class="next-level">

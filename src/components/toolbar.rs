@@ -73,7 +73,7 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
         Callback::from(move |_: MouseEvent| cb.emit(other))
     };
     html! {
-        <nav class="toolbar no-print" aria-label="toolbar">
+        <nav class="toolbar no-print" aria-label={t(lang, "toolbar.label")}>
             <label class="sr-only" for="template">{ t(lang, "toolbar.template") }</label>
             <select id="template" data-testid="template" onchange={on_template}>
                 <option value="" selected=true>{ t(lang, "toolbar.template.choose") }</option>

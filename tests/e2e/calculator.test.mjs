@@ -341,3 +341,52 @@ test('a link made by the browser itself (CompressionStream deflate-raw + base64u
     await other.close();
   } finally { await app.close(); }
 });
+
+test('each language shows only its own words: no raw ids, enum names, field paths or the other language', async () => {
+  // Latin words a Chinese page legitimately shows: standards, quantities, units, file types.
+  const ZH_LATIN = new Set(['greencheck', 'GB', 'SHGC', 'kWh', 'kWp', 'kg', 'kgCO', 'CO', 'dB', 'JSON', 'json', 'CAD',
+    'ISO', 'CSWD']);
+  for (const lang of ['zh', 'en']) {
+    const app = await openApp(browser);
+    const { page } = app;
+    try {
+      if (lang === 'en') {
+        await page.getByTestId('lang').click();
+        await page.waitForFunction(() => document.documentElement.lang === 'en');
+      }
+      // Every card populated: PV, a star level, a failing check with its suggestion; every fold open.
+      await page.locator('#f-pv-installable_roof_area_m2').fill('1000');
+      await page.locator('#f-pv-module_area_m2').fill('500');
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+      await page.locator('#f-green-prerequisites_met').check();
+      await page.locator('#f-envelope-wall_u').fill('0.7');
+      await waitCheck(page, 'u.wall', 'fail');
+      await page.waitForFunction(() => document.querySelector('[data-testid=star-level]')?.dataset.level !== 'none');
+      // All text, hidden too (tooltips, options), except what is marked as another language (cited sources).
+      const text = await page.evaluate((pageLang) => {
+        const out = [];
+        const projectName = document.getElementById('f-name').value; // user data, in whatever language
+        const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+          const el = n.parentElement;
+          if (el.closest('script, style, noscript, [data-testid=lang]')) continue;
+          const marked = el.closest('[lang]');
+          if (marked && marked !== document.documentElement && !marked.lang.startsWith(pageLang)) continue;
+          out.push(n.textContent.replace(projectName, ''));
+        }
+        for (const a of document.querySelectorAll('[title], [aria-label], [placeholder]')) {
+          for (const k of ['title', 'aria-label', 'placeholder']) if (a.getAttribute(k)) out.push(a.getAttribute(k));
+        }
+        return out.join('\n');
+      }, lang);
+      if (lang === 'zh') {
+        const words = [...new Set(text.match(/[A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9]/g) || [])].filter((w) => !ZH_LATIN.has(w))
+          .filter((w) => !/^[A-Z](\.\d+)+$/.test(w) && !/^Q[0-9A]$/.test(w)); // appendix clauses (B.0.5), score categories (Q1)
+        assert.deepEqual(words, [], 'English or raw words on the Chinese page');
+      } else {
+        const cjk = text.split('\n').filter((l) => /[\u4e00-\u9fff]/.test(l));
+        assert.deepEqual(cjk, [], 'Chinese on the English page');
+      }
+    } finally { await app.close(); }
+  }
+});
