@@ -93,6 +93,11 @@ test('the page says it is loading until the app renders, and says so when the ap
     await alert.waitFor();
     assert.match(await alert.innerText(), /计算器未能加载.*The calculator could not load/s);
     assert.equal(await broken.getByTestId('verdict').count(), 0);
+    // The same when the JS glue cannot be fetched.
+    const noGlue = await context.newPage();
+    await noGlue.route('**/pkg/greencheck.js', (r) => r.abort());
+    await noGlue.goto(url);
+    await noGlue.locator('[data-testid=boot][role=alert]').waitFor();
   } finally { await context.close(); server.close(); }
 });
 
