@@ -1,7 +1,7 @@
 //! Checks the tool on the real Anyang CSWD weather file against the shared isotropic reference table
 //! (../shared/data/climate/anyang_monthly_reference.csv) and checks that the committed core data files are
-//! what the tool produces now. The shared folder sits beside the repository (as in CI); these tests fail if
-//! it is absent.
+//! what the tool produces now. The weather files are read from `$WEATHER_DIR` if set (as tools/climate/regenerate.sh
+//! does), else from the shared folder beside the repository (as in CI); these tests fail if they are absent.
 
 use greencheck_climate::epw::{self, Epw};
 use greencheck_climate::sky::{SkyHour, SkyModel};
@@ -9,14 +9,17 @@ use greencheck_climate::{solar, table};
 use std::path::PathBuf;
 
 fn shared(file: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/data/climate")
+    std::env::var_os("WEATHER_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/climate")
+        })
         .join(file)
 }
 
 fn read(path: PathBuf) -> String {
     std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (shared/ must sit beside the repo)", path.display()))
+        .unwrap_or_else(|e| panic!("{}: {e} (the shared folder must sit beside the repository, or set WEATHER_DIR to its data/climate)", path.display()))
 }
 
 fn anyang() -> Epw {
