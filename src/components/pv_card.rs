@@ -36,10 +36,15 @@ pub fn pv_card(p: &PvCardProps) -> Html {
             pct(lang, pv.coverage_target, 0)
         )
     });
-    // A table row is named by its translated label (which carries the value); a number set in the file by its value.
+    // The factor comes from the report (the data row, or a number set in the file); a row is named in the language.
     let grid_key = format!("grid.{}", pv.grid_factor_id);
     let grid = if has(&grid_key) {
-        t(lang, &grid_key).to_owned()
+        format!(
+            "{}{}{}",
+            t(lang, &grid_key),
+            t(lang, "colon"),
+            pv.grid_factor_kg_per_kwh
+        )
     } else {
         pv.grid_factor_kg_per_kwh.to_string()
     };
