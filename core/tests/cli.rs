@@ -63,3 +63,38 @@ fn invalid_file_exits_2_with_error_on_stderr() {
     assert_eq!(run(&[]).0, 2);
     assert_eq!(run(&["frobnicate", "x"]).0, 2);
 }
+
+/// Behaviour guard for refactors: `check --json` of the templates and the example projects is byte-identical
+/// to the reports recorded in `core/tests/golden/` (written by the CLI before the evaluation spine was
+/// restructured). A deliberate change of the report regenerates them with
+/// `cargo run -q --release -p greencheck-core --bin greencheck -- check FILE --json > core/tests/golden/….report.json`
+/// and says why in the commit.
+#[test]
+fn json_reports_match_the_recorded_ones() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut cases: Vec<(String, String)> = Vec::new();
+    for entry in std::fs::read_dir(format!("{root}/data/templates")).unwrap() {
+        let path = entry.unwrap().path();
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        cases.push((
+            path.to_string_lossy().into_owned(),
+            format!("template_{stem}"),
+        ));
+    }
+    for entry in std::fs::read_dir(format!("{root}/tests/data")).unwrap() {
+        let path = entry.unwrap().path();
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        if path.extension().is_some_and(|e| e == "json") && stem != "invalid" {
+            cases.push((path.to_string_lossy().into_owned(), stem));
+        }
+    }
+    assert!(cases.len() >= 7, "{cases:?}");
+    for (input, golden) in cases {
+        let expected =
+            std::fs::read_to_string(format!("{root}/tests/golden/{golden}.report.json"))
+                .unwrap_or_else(|e| panic!("{golden}: {e}"));
+        let (code, out, err) = run(&["check", &input, "--json"]);
+        assert_eq!(code, 0, "{input}: {err}");
+        assert!(out == expected, "{input}: report differs from tests/golden/{golden}.report.json");
+    }
+}
