@@ -177,16 +177,18 @@ impl Editor {
                     "wall_area_m2": round6(f.gross_area_m2),
                 })).collect::<Vec<_>>(),
             }),
-            ("box", crate::project::Geometry::Areas { facades, .. }) => {
+            ("box", crate::project::Geometry::Areas { .. }) => {
                 let storeys = f64::from(b.storeys.max(1));
                 let footprint = b.floor_area_m2 / storeys;
                 let length = (2.0 * footprint).sqrt();
                 let height = b.volume_m3 / footprint;
-                let orientation = facades
+                // The model's azimuths include the north offset.
+                let orientation = b
+                    .facades
                     .iter()
                     .find(|f| f.name == "A")
-                    .or(facades.first())
-                    .map_or(180.0, |f| f.azimuth_deg);
+                    .or(b.facades.first())
+                    .map_or(180.0, |f| round6(f.azimuth_deg));
                 if let Value::Object(map) = &mut doc {
                     map.insert(
                         "storey_height_m".into(),

@@ -271,13 +271,17 @@ impl Building {
                     volume_m3,
                     roof_area_m2,
                     facades,
+                    north_offset_deg,
                 } => (
                     *floor_area_m2,
                     *volume_m3,
                     *roof_area_m2,
                     facades
                         .iter()
-                        .map(|f| (f.name.clone(), f.azimuth_deg, f.wall_area_m2))
+                        .map(|f| {
+                            let az = f.azimuth_deg + north_offset_deg.unwrap_or(0.0);
+                            (f.name.clone(), az, f.wall_area_m2)
+                        })
                         .collect(),
                 ),
             };
@@ -491,5 +495,23 @@ mod tests {
         p2.envelope.shape_factor = Some(0.31);
         let b2 = Building::from_project(&p2).unwrap();
         assert_eq!((b2.shape_factor, b2.shape_factor_overridden), (0.31, true));
+    }
+
+    #[test]
+    fn north_offset_rotates_every_facade() {
+        let text = r#"{"format":"greencheck/1","use":"office","storeys":2,
+          "geometry":{"mode":"areas","floor_area_m2":500,"volume_m3":2000,"roof_area_m2":250,
+            "north_offset_deg":40,
+            "facades":[{"name":"front","azimuth_deg":170,"wall_area_m2":150},
+                       {"name":"side","azimuth_deg":340,"wall_area_m2":150}]}}"#;
+        let p = Project::from_json(text).unwrap();
+        let b = Building::from_project(&p).unwrap();
+        // 170 + 40 = 210 (still south: B.0.5 closes the south sector at 210); 340 + 40 = 380 → 20, north.
+        assert_eq!(b.facades[0].azimuth_deg, 210.0);
+        assert_eq!(b.facades[0].orientation, Orientation::S);
+        assert_eq!(b.facades[1].azimuth_deg, 20.0);
+        assert_eq!(b.facades[1].orientation, Orientation::N);
+        let bad = text.replace("\"north_offset_deg\":40", "\"north_offset_deg\":\"x\"");
+        assert_eq!(Project::from_json(&bad).unwrap_err().path, "geometry.north_offset_deg");
     }
 }

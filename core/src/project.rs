@@ -73,6 +73,10 @@ pub enum Geometry {
         roof_area_m2: f64,
         /// Named facades.
         facades: Vec<AreaFacade>,
+        /// Rotation added to every facade azimuth, degrees clockwise (a model drawn to project north is
+        /// turned to true north; an imported BIM model's `CADModelAzimuth`). Absent = 0.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        north_offset_deg: Option<f64>,
     },
 }
 
@@ -544,7 +548,11 @@ impl Project {
                 volume_m3,
                 roof_area_m2,
                 facades,
+                north_offset_deg,
             } => {
+                opt("geometry.north_offset_deg", *north_offset_deg, |p, v| {
+                    finite(p, v).map(|_| ())
+                })?;
                 positive("geometry.floor_area_m2", *floor_area_m2)?;
                 positive("geometry.volume_m3", *volume_m3)?;
                 non_negative("geometry.roof_area_m2", *roof_area_m2)?;

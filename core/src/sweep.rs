@@ -245,7 +245,14 @@ fn sweep_orientation(project: &Project, xs: &[f64]) -> Vec<SweepPoint> {
     // Facade azimuth offsets relative to x.
     let offsets: Vec<f64> = match &project.geometry {
         Geometry::Box { .. } => vec![0.0, 90.0, 180.0, 270.0],
-        Geometry::Areas { facades, .. } => facades.iter().map(|f| f.azimuth_deg).collect(),
+        Geometry::Areas {
+            facades,
+            north_offset_deg,
+            ..
+        } => facades
+            .iter()
+            .map(|f| f.azimuth_deg + north_offset_deg.unwrap_or(0.0))
+            .collect(),
     };
     let mut cache: HashMap<Vec<Orientation>, Option<(Verdict, Option<ReferenceValues>)>> =
         HashMap::new();

@@ -598,7 +598,7 @@ proptest! {
             13 => q.facades.get_mut("S").unwrap().window_u = Some(x),
             14 => q.facades.get_mut("S").unwrap().window_shgc = Some(x),
             n => {
-                if let greencheck_core::project::Geometry::Areas { floor_area_m2, volume_m3, roof_area_m2, facades } = &mut q.geometry {
+                if let greencheck_core::project::Geometry::Areas { floor_area_m2, volume_m3, roof_area_m2, facades, .. } = &mut q.geometry {
                     match n {
                         15 => *floor_area_m2 = x,
                         16 => *volume_m3 = x,
