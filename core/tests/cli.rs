@@ -90,11 +90,13 @@ fn json_reports_match_the_recorded_ones() {
     }
     assert!(cases.len() >= 7, "{cases:?}");
     for (input, golden) in cases {
-        let expected =
-            std::fs::read_to_string(format!("{root}/tests/golden/{golden}.report.json"))
-                .unwrap_or_else(|e| panic!("{golden}: {e}"));
+        let expected = std::fs::read_to_string(format!("{root}/tests/golden/{golden}.report.json"))
+            .unwrap_or_else(|e| panic!("{golden}: {e}"));
         let (code, out, err) = run(&["check", &input, "--json"]);
         assert_eq!(code, 0, "{input}: {err}");
-        assert!(out == expected, "{input}: report differs from tests/golden/{golden}.report.json");
+        assert!(
+            out == expected,
+            "{input}: report differs from tests/golden/{golden}.report.json"
+        );
     }
 }
