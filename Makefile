@@ -36,14 +36,8 @@ test-wasm:
 test-e2e:
 	scripts/run-layer.sh e2e node --test --test-reporter=tap --test-concurrency=1 --test-timeout=120000 tests/e2e/
 
-# The climate tool's tests read the real weather files from the team's shared folder beside the repository
-# (or $WEATHER_DIR); say so at once rather than after the builds.
-WEATHER_DIR ?= $(abspath $(CURDIR)/../shared/data/climate)
-export WEATHER_DIR
-
 # Every layer, in order of speed; the first failure stops the run with a non-zero exit.
 test: tools-test
-	@test -f "$(WEATHER_DIR)/CHN_Henan.Anyang.538980_CSWD.epw" || { echo "make test: weather files not found in $(WEATHER_DIR): put the shared folder beside the repository (../shared) or set WEATHER_DIR" >&2; exit 2; }
 	$(MAKE) fmt
 	$(MAKE) clippy
 	$(MAKE) test-rust

@@ -104,6 +104,20 @@ fn radiation(v: f64) -> f64 {
     }
 }
 
+/// Reads an EPW file from disk: plain text, or gzip-compressed when the name ends in `.gz` (how the
+/// repository keeps its weather files, `tools/climate/data/`).
+pub fn read_text(path: &std::path::Path) -> std::io::Result<String> {
+    let bytes = std::fs::read(path)?;
+    if path.extension().is_some_and(|e| e == "gz") {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut text)?;
+        Ok(text)
+    } else {
+        String::from_utf8(bytes).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+    }
+}
+
+
 /// Parses the text of an EPW file.
 pub fn parse(text: &str) -> Result<Epw, EpwError> {
     let mut lines = text.lines();

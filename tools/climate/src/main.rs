@@ -5,7 +5,7 @@ use greencheck_climate::{epw, table};
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: greencheck-climate --epw FILE.epw --id ID --name-zh NAME --name-en NAME --out FILE.climate";
+const USAGE: &str = "usage: greencheck-climate --epw FILE.epw[.gz] --id ID --name-zh NAME --name-en NAME --out FILE.climate";
 
 fn run(args: &[String]) -> Result<(), String> {
     let get = |flag: &str| -> Result<String, String> {
@@ -25,10 +25,10 @@ fn run(args: &[String]) -> Result<(), String> {
         name_en: get("--name-en")?,
         source_file: Path::new(&epw_path)
             .file_name()
-            .map(|f| f.to_string_lossy().into_owned())
+            .map(|f| f.to_string_lossy().trim_end_matches(".gz").to_owned())
             .unwrap_or_default(),
     };
-    let text = std::fs::read_to_string(&epw_path).map_err(|e| format!("{epw_path}: {e}"))?;
+    let text = epw::read_text(Path::new(&epw_path)).map_err(|e| format!("{epw_path}: {e}"))?;
     let weather = epw::parse(&text).map_err(|e| format!("{epw_path}: {e}"))?;
     let t = table::compute(&weather, &table::Options::default());
     let bytes = table::to_table(&t, &meta).map_err(|e| format!("{out}: {e}"))?;

@@ -1,25 +1,30 @@
-//! Checks the tool on the real Anyang CSWD weather file against the shared isotropic reference table
-//! (../shared/data/climate/anyang_monthly_reference.csv) and checks that the committed core data files are
-//! what the tool produces now. The weather files are read from `$WEATHER_DIR` if set (as tools/climate/regenerate.sh
-//! does), else from the shared folder beside the repository (as in CI); these tests fail if they are absent.
+//! Checks the tool on the real Anyang CSWD weather file against the isotropic reference table
+//! (tools/climate/data/anyang_monthly_reference.csv) and checks that the committed core data files are
+//! what the tool produces now. The weather files are the repository's own gzipped copies in
+//! tools/climate/data/ (provenance in its README); `$WEATHER_DIR` points the tests at another folder of the
+//! same files (plain `.epw` or `.epw.gz`).
 
 use greencheck_climate::epw::{self, Epw};
 use greencheck_climate::sky::{SkyHour, SkyModel};
 use greencheck_climate::{solar, table};
 use std::path::PathBuf;
 
+/// A weather or reference file: from `$WEATHER_DIR` if set, else the committed copy (EPWs gzipped).
 fn shared(file: &str) -> PathBuf {
-    std::env::var_os("WEATHER_DIR")
+    let dir = std::env::var_os("WEATHER_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/climate")
-        })
-        .join(file)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data"));
+    let plain = dir.join(file);
+    let gz = dir.join(format!("{file}.gz"));
+    if !plain.exists() && gz.exists() {
+        gz
+    } else {
+        plain
+    }
 }
 
 fn read(path: PathBuf) -> String {
-    std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (the shared folder must sit beside the repository, or set WEATHER_DIR to its data/climate)", path.display()))
+    epw::read_text(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 fn anyang() -> Epw {
