@@ -16,7 +16,9 @@ mod columns;
 #[path = "src/schema.rs"]
 mod schema;
 
-use columns::gb55015::{BuildingClass, Comparison, Interval, Orientation, Provenance, Severity};
+use columns::gb55015::{
+    BuildingClass, Comparison, Element, Interval, Orientation, Provenance, Severity,
+};
 use columns::star::{Category, Edition, Quantity, Rule, Stage, StarLevel};
 
 fn main() {
@@ -191,7 +193,14 @@ macro_rules! enum_lit {
     )*};
 }
 
-enum_lit!(BuildingClass, Comparison, Orientation, Provenance, Severity);
+enum_lit!(
+    BuildingClass,
+    Comparison,
+    Element,
+    Orientation,
+    Provenance,
+    Severity
+);
 enum_lit!(Category, Edition, Quantity, Rule, Stage, StarLevel);
 
 // Not in `enum_lit!`: its name clashes with the GB 55015 `Provenance` here (not in star.rs).
@@ -256,7 +265,17 @@ record_lit!(
     note,
     standard_edition,
 );
-record_lit!(schema::CityRecord => City, city, zone, name_zh, provenance, note);
+record_lit!(
+    schema::CityRecord => City,
+    city,
+    zone,
+    name_zh,
+    name_en,
+    weather_zh,
+    weather_en,
+    provenance,
+    note,
+);
 record_lit!(
     schema::EnergyDefaultRecord => DefaultRow,
     key,

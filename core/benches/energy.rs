@@ -1,20 +1,19 @@
-//! Criterion benchmarks: the compliance report with the energy estimate (issue 4's definition: model, GB 55015
-//! checks, verdict, design and reference estimate), the full report (plus star rating and PV), and
+//! Criterion benchmarks: the compliance report with the energy estimate (model, GB 55015 checks, verdict,
+//! reference building, design and reference estimate), the full report (plus star rating and PV), and
 //! 10 000-point sweeps. Run with `cargo bench -p greencheck-core`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use greencheck_core::checks::{run_checks, verdict};
 use greencheck_core::energy::estimate;
-use greencheck_core::model::Building;
+use greencheck_core::evaluate::compliance;
 use greencheck_core::project::Template;
+use greencheck_core::reference::reference_values;
 use greencheck_core::sweep::{sweep, SweepParam};
 use greencheck_core::{evaluate, Project};
 use std::hint::black_box;
 
 fn benches(c: &mut Criterion) {
     let p = Project::template(Template::ResidentialHighRise).unwrap();
-    let _ = evaluate(&p); // parse the embedded tables once
-                          // Issue 4: "full report for a typical project (checks + design and reference estimate)".
+    let _ = evaluate(&p); // build the lookup indexes once
     for (name, proj) in [
         ("checks_and_estimate_residential_highrise", &p),
         (
@@ -24,10 +23,13 @@ fn benches(c: &mut Criterion) {
     ] {
         c.bench_function(name, |b| {
             b.iter(|| {
-                let building = Building::from_project(black_box(proj)).unwrap();
-                let checks = run_checks(proj, &building);
-                let (v, _, _) = verdict(&checks);
-                (estimate(proj, &building, v).unwrap(), checks)
+                let c = compliance(black_box(proj)).unwrap();
+                let refv = reference_values(&c.building).unwrap();
+                let tradeoff = c.verdict == greencheck_core::Verdict::Tradeoff;
+                (
+                    estimate(proj, &c.building, &refv, tradeoff).unwrap(),
+                    c.checks,
+                )
             })
         });
     }

@@ -123,6 +123,142 @@ pub mod gb55015 {
         }
     }
 
+    /// The envelope element (or building quantity) a limit row constrains, column `element` of
+    /// `gb55015_limits.csv`. Checks carry it, so nothing parses check ids to know what a check is about.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Element {
+        /// Shape factor F0/V0 (3.1.2).
+        ShapeFactor,
+        /// Window-to-wall ratio of a facade (3.1.4).
+        Wwr,
+        /// WWR of a single room (recorded; not checked).
+        WwrSingleRoom,
+        /// Skylight area / roof area (3.1.5).
+        SkylightRatio,
+        /// Transparent roof share, public buildings (3.1.6).
+        RoofTransparentRatio,
+        /// Roof K.
+        RoofU,
+        /// External wall K.
+        WallU,
+        /// Floor over outside air / overhanging floor K.
+        FloorOverOutsideU,
+        /// Window K of a facade.
+        WindowU,
+        /// Window SHGC of a facade.
+        WindowShgc,
+        /// Skylight K.
+        SkylightU,
+        /// Skylight SHGC.
+        SkylightShgc,
+        /// Perimeter ground insulation R.
+        GroundPerimeterR,
+        /// Basement wall against soil R.
+        BasementWallR,
+        /// Balcony door panel K (recorded; not checked).
+        BalconyDoorPanelU,
+        /// Deformation joint R (recorded; not checked).
+        DeformationJointR,
+        /// Entrance door K (recorded; not checked).
+        EntranceDoorU,
+        /// Floor over an unheated garage K (recorded; not checked).
+        GarageFloorU,
+        /// Partition between heated and unheated spaces K (recorded; not checked).
+        HeatedUnheatedPartitionU,
+        /// Stairwell wall K (recorded; not checked).
+        StairWallU,
+        /// Partition with a temperature difference K (recorded; not checked).
+        TemperatureDifferencePartitionU,
+        /// Ceiling over an unheated basement K (recorded; not checked).
+        UnheatedBasementCeilingU,
+        /// C.0.1 trade-off precondition: wall K.
+        BasicWallU,
+        /// C.0.1 trade-off precondition: window K.
+        BasicWindowU,
+        /// C.0.1 trade-off precondition: floor over outside air K.
+        BasicFloorOverOutsideU,
+        /// C.0.1 trade-off precondition: WWR.
+        BasicWwr,
+        /// GB 55015 2.0.3 average energy-saving rate of the class.
+        BaseSavingRate,
+        /// The Hebi plan's target energy-saving rate of the class.
+        TargetSavingRate,
+    }
+
+    impl Element {
+        /// Every element, in declaration order (the index of the limits lookup).
+        pub const ALL: [Element; 28] = [
+            Element::ShapeFactor,
+            Element::Wwr,
+            Element::WwrSingleRoom,
+            Element::SkylightRatio,
+            Element::RoofTransparentRatio,
+            Element::RoofU,
+            Element::WallU,
+            Element::FloorOverOutsideU,
+            Element::WindowU,
+            Element::WindowShgc,
+            Element::SkylightU,
+            Element::SkylightShgc,
+            Element::GroundPerimeterR,
+            Element::BasementWallR,
+            Element::BalconyDoorPanelU,
+            Element::DeformationJointR,
+            Element::EntranceDoorU,
+            Element::GarageFloorU,
+            Element::HeatedUnheatedPartitionU,
+            Element::StairWallU,
+            Element::TemperatureDifferencePartitionU,
+            Element::UnheatedBasementCeilingU,
+            Element::BasicWallU,
+            Element::BasicWindowU,
+            Element::BasicFloorOverOutsideU,
+            Element::BasicWwr,
+            Element::BaseSavingRate,
+            Element::TargetSavingRate,
+        ];
+
+        /// Key as written in the table (`window_u`, …).
+        pub fn key(self) -> &'static str {
+            match self {
+                Element::ShapeFactor => "shape_factor",
+                Element::Wwr => "wwr",
+                Element::WwrSingleRoom => "wwr_single_room",
+                Element::SkylightRatio => "skylight_ratio",
+                Element::RoofTransparentRatio => "roof_transparent_ratio",
+                Element::RoofU => "roof_u",
+                Element::WallU => "wall_u",
+                Element::FloorOverOutsideU => "floor_over_outside_u",
+                Element::WindowU => "window_u",
+                Element::WindowShgc => "window_shgc",
+                Element::SkylightU => "skylight_u",
+                Element::SkylightShgc => "skylight_shgc",
+                Element::GroundPerimeterR => "ground_perimeter_r",
+                Element::BasementWallR => "basement_wall_r",
+                Element::BalconyDoorPanelU => "balcony_door_panel_u",
+                Element::DeformationJointR => "deformation_joint_r",
+                Element::EntranceDoorU => "entrance_door_u",
+                Element::GarageFloorU => "garage_floor_u",
+                Element::HeatedUnheatedPartitionU => "heated_unheated_partition_u",
+                Element::StairWallU => "stair_wall_u",
+                Element::TemperatureDifferencePartitionU => "temperature_difference_partition_u",
+                Element::UnheatedBasementCeilingU => "unheated_basement_ceiling_u",
+                Element::BasicWallU => "basic_wall_u",
+                Element::BasicWindowU => "basic_window_u",
+                Element::BasicFloorOverOutsideU => "basic_floor_over_outside_u",
+                Element::BasicWwr => "basic_wwr",
+                Element::BaseSavingRate => "base_saving_rate",
+                Element::TargetSavingRate => "target_saving_rate",
+            }
+        }
+
+        /// Parses a table key.
+        pub fn from_key(s: &str) -> Option<Element> {
+            Element::ALL.into_iter().find(|e| e.key() == s)
+        }
+    }
+
     /// A numeric interval with inclusive/exclusive ends, written `[0,0.30]`, `(0.30,0.50]`, `(800,inf)`.
     #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
     pub struct Interval {
@@ -219,7 +355,7 @@ pub mod star {
 
     impl Edition {
         /// Year of the edition as serialised (`2019`, `2024`).
-        pub fn label(self) -> &'static str {
+        pub fn year(self) -> &'static str {
             match self {
                 Edition::E2019 => "2019",
                 Edition::E2024 => "2024",

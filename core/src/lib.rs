@@ -5,17 +5,21 @@
 #![warn(missing_docs)]
 
 pub mod checks;
+pub mod city;
 pub mod climate;
 mod columns;
 pub mod editor;
 pub mod energy;
+pub mod evaluate;
 pub mod geometry;
 pub mod input;
+pub mod labels;
 pub mod limits;
 pub mod migrate;
 pub mod model;
 pub mod project;
 pub mod pv;
+pub mod reference;
 pub mod report;
 #[cfg(test)]
 mod schema;
@@ -23,6 +27,6 @@ pub mod share;
 pub mod star;
 pub mod sweep;
 
-pub use checks::{evaluate, evaluate_json, reference_values};
+pub use evaluate::{evaluate, evaluate_json};
 pub use project::{Project, ProjectError};
 pub use report::{Report, Status, Verdict};

@@ -9,15 +9,14 @@
 //! Replacing a value, or adding a zone or an edition, is a data change only.
 
 use serde::Serialize;
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
-pub use crate::columns::gb55015::{Comparison, Interval, Provenance, Severity};
-use crate::model::{BuildingClass, Orientation};
+pub use crate::columns::gb55015::{
+    BuildingClass, Comparison, Element, Interval, Orientation, Provenance, Severity,
+};
 
-// `LIMIT_ROWS` and `CITY_ROWS`: the CSV tables, validated and written out by `core/build.rs`.
+// `LIMIT_ROWS`: the CSV table, validated and written out by `core/build.rs`.
 include!(concat!(env!("OUT_DIR"), "/gb55015_limits.rs"));
-include!(concat!(env!("OUT_DIR"), "/gb55015_cities.rs"));
 
 // The column types are defined in `crate::columns` (shared with build.rs); their behaviour is here.
 impl Comparison {
@@ -75,8 +74,8 @@ pub struct LimitRow {
     pub clause: &'static str,
     /// Table, e.g. `3.1.9-2`.
     pub table: &'static str,
-    /// Element key, e.g. `window_u`.
-    pub element: &'static str,
+    /// The element the row constrains (typed; validated at build time).
+    pub element: Element,
     /// Building classes the row applies to.
     pub classes: &'static [BuildingClass],
     /// Orientations the row applies to (empty = any).
@@ -109,34 +108,6 @@ pub struct LimitRow {
 /// All rows of the embedded table (validated at build time by `build.rs`).
 pub fn rows() -> &'static [LimitRow] {
     LIMIT_ROWS
-}
-
-/// One city of the city table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct City {
-    /// Key used in the project file (`city`).
-    pub city: &'static str,
-    /// Climate zone key used by the limits table.
-    pub zone: &'static str,
-    /// Chinese name.
-    pub name_zh: &'static str,
-    /// Provenance of the zoning.
-    pub provenance: Provenance,
-    /// Note.
-    pub note: &'static str,
-}
-
-/// The embedded city table (validated at build time, like [`rows`]).
-pub fn cities() -> &'static [City] {
-    CITY_ROWS
-}
-
-/// Climate zone of a city key (`hebi` → `cold_b`), if the city is known.
-pub fn zone_of_city(city: &str) -> Option<&'static str> {
-    CITY_ROWS
-        .iter()
-        .find(|c| c.city.eq_ignore_ascii_case(city.trim()))
-        .map(|c| c.zone)
 }
 
 /// What a lookup selects on. `None` criteria only match rows that leave that column empty.
@@ -187,12 +158,12 @@ impl LimitRow {
     }
 
     /// Whether this row applies to `element` under `c`.
-    pub fn matches(&self, element: &str, c: &Criteria<'_>) -> bool {
+    pub fn matches(&self, element: Element, c: &Criteria<'_>) -> bool {
         self.matches_except_wwr(element, c) && bracket_matches(self.wwr, c.wwr)
     }
 
     /// Whether this row applies to `element` under `c`, leaving its WWR bracket aside.
-    pub fn matches_except_wwr(&self, element: &str, c: &Criteria<'_>) -> bool {
+    pub fn matches_except_wwr(&self, element: Element, c: &Criteria<'_>) -> bool {
         self.element == element
             && self.classes.contains(&c.class)
             && self.matches_zone_and_brackets(c)
@@ -228,61 +199,36 @@ impl LimitRow {
     }
 }
 
-/// FNV-1a, for the small indexes keyed by short table keys (faster than SipHash there; the
-/// keys come from the embedded tables, so flooding is not a concern).
-#[derive(Clone, Copy)]
-pub(crate) struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-/// A `HashMap` hasher state for [`Fnv`].
-pub(crate) type FnvState = std::hash::BuildHasherDefault<Fnv>;
-
-/// Rows of the embedded table that may apply to `element` for `class` (in table order), from
-/// an index built once: each row is listed under its element and each of its classes.
-fn candidates(element: &str, class: BuildingClass) -> impl Iterator<Item = &'static LimitRow> {
-    type Index = HashMap<&'static str, Vec<(BuildingClass, Vec<usize>)>, FnvState>;
+/// Rows of the embedded table that may apply to `element` for `class` (in table order), from an
+/// index built once: row numbers per element and class.
+fn candidates(element: Element, class: BuildingClass) -> impl Iterator<Item = &'static LimitRow> {
+    type Index = Vec<[Vec<u16>; 4]>;
     static INDEX: OnceLock<Index> = OnceLock::new();
-    let all = LIMIT_ROWS;
+    let class_slot = |c: BuildingClass| BuildingClass::ALL.iter().position(|k| *k == c);
+    let element_slot = |e: Element| Element::ALL.iter().position(|k| *k == e);
     let index = INDEX.get_or_init(|| {
-        let mut m = Index::default();
-        for (i, r) in all.iter().enumerate() {
-            let by_class = m.entry(r.element).or_default();
+        let mut m: Index = vec![Default::default(); Element::ALL.len()];
+        for (i, r) in LIMIT_ROWS.iter().enumerate() {
             for &c in r.classes {
-                match by_class.iter_mut().find(|(k, _)| *k == c) {
-                    Some((_, v)) => v.push(i),
-                    None => by_class.push((c, vec![i])),
+                if let (Some(e), Some(k), Ok(i)) =
+                    (element_slot(r.element), class_slot(c), u16::try_from(i))
+                {
+                    m[e][k].push(i);
                 }
             }
         }
         m
     });
-    let idx: &'static [usize] = index
-        .get(element)
-        .and_then(|by_class| by_class.iter().find(|(k, _)| *k == class))
-        .map_or(&[], |(_, v)| v.as_slice());
-    idx.iter().filter_map(move |&i| all.get(i))
+    let idx: &'static [u16] = match (element_slot(element), class_slot(class)) {
+        (Some(e), Some(k)) => &index[e][k],
+        _ => &[],
+    };
+    idx.iter().filter_map(|&i| LIMIT_ROWS.get(usize::from(i)))
 }
 
 /// All rows for `element` matching `criteria`, in table order.
 pub fn matching(
-    element: &str,
+    element: Element,
     criteria: &Criteria<'_>,
 ) -> Result<Vec<&'static LimitRow>, LookupError> {
     Ok(candidates(element, criteria.class)
@@ -291,13 +237,16 @@ pub fn matching(
 }
 
 /// The single row for `element` under `criteria`; zero or several matches is an error.
-pub fn lookup(element: &str, criteria: &Criteria<'_>) -> Result<&'static LimitRow, LookupError> {
+pub fn lookup(element: Element, criteria: &Criteria<'_>) -> Result<&'static LimitRow, LookupError> {
     let mut found = candidates(element, criteria.class).filter(|r| r.matches_candidate(criteria));
     match (found.next(), found.next()) {
         (Some(one), None) => Ok(one),
-        (None, _) => Err(LookupError::NotFound(format!("{element} {criteria:?}"))),
+        (None, _) => Err(LookupError::NotFound(format!(
+            "{} {criteria:?}",
+            element.key()
+        ))),
         (Some(a), Some(b)) => Err(LookupError::Ambiguous {
-            element: element.to_owned(),
+            element: element.key().to_owned(),
             ids: [a, b]
                 .into_iter()
                 .chain(found)
@@ -320,9 +269,10 @@ pub(crate) mod tests {
     fn embedded_tables_parse() {
         let rows = rows();
         assert!(rows.len() > 90);
-        assert_eq!(zone_of_city("hebi"), Some("cold_b"));
-        assert_eq!(zone_of_city("Hebi"), Some("cold_b"));
-        assert_eq!(zone_of_city("atlantis"), None);
+        // Every element of the type has at least one row (no dead variant).
+        for e in Element::ALL {
+            assert!(rows.iter().any(|r| r.element == e), "{e:?}");
+        }
     }
 
     #[test]
@@ -348,16 +298,22 @@ pub(crate) mod tests {
         let csv = include_str!("../data/gb55015_limits.csv");
         let header = csv.lines().next().unwrap();
         let parse = |rows: &str| crate::schema::limits(&format!("{header}\n{rows}"));
-        let dup = parse("X,GB,1,z,c,t,e,public_a,,,,,le,1,u,true,mandatory,T,\nX,GB,1,z,c,t,e,public_a,,,,,le,1,u,true,mandatory,T,\n");
+        let dup = parse("X,GB,1,z,c,t,wall_u,public_a,,,,,le,1,u,true,mandatory,T,\nX,GB,1,z,c,t,wall_u,public_a,,,,,le,1,u,true,mandatory,T,\n");
         assert!(dup.unwrap_err().to_string().contains("duplicate"));
-        let none_with_value = parse("X,GB,1,z,c,t,e,public_a,,,,,none,1,u,true,mandatory,T,\n");
+        let none_with_value =
+            parse("X,GB,1,z,c,t,wall_u,public_a,,,,,none,1,u,true,mandatory,T,\n");
         assert!(none_with_value.is_err());
-        let bad_class = parse("X,GB,1,z,c,t,e,castle,,,,,le,1,u,true,mandatory,T,\n");
+        let bad_class = parse("X,GB,1,z,c,t,wall_u,castle,,,,,le,1,u,true,mandatory,T,\n");
         assert!(bad_class.is_err());
-        let bad_prov = parse("X,GB,1,z,c,t,e,public_a,,,,,le,1,u,true,mandatory,M,\n");
+        let bad_element = parse("X,GB,1,z,c,t,castle_wall,public_a,,,,,le,1,u,true,mandatory,T,\n");
+        assert!(bad_element
+            .unwrap_err()
+            .to_string()
+            .contains("column element"));
+        let bad_prov = parse("X,GB,1,z,c,t,wall_u,public_a,,,,,le,1,u,true,mandatory,M,\n");
         assert!(bad_prov.is_err());
         // The build fails with the file, line and column of the bad cell.
-        let e = parse("A,GB,1,z,c,t,e,public_a,,,,,le,1,u,true,mandatory,T,\nX,GB,1,z,c,t,e,public_a,,\"(0.5,0.3]\",,,le,1,u,true,mandatory,T,\n").unwrap_err();
+        let e = parse("A,GB,1,z,c,t,wall_u,public_a,,,,,le,1,u,true,mandatory,T,\nX,GB,1,z,c,t,wall_u,public_a,,\"(0.5,0.3]\",,,le,1,u,true,mandatory,T,\n").unwrap_err();
         assert_eq!(
             (e.file, e.line, e.column.as_deref()),
             ("gb55015_limits.csv", Some(3), Some("wwr"))
@@ -366,7 +322,7 @@ pub(crate) mod tests {
             e.to_string(),
             "core/data/gb55015_limits.csv, line 3, column wwr: X: bad interval \"(0.5,0.3]\""
         );
-        let e = parse("X,GB,1,z,c,t,e,public_a,,,,,le,1,u,true,mandatory,M,\n").unwrap_err();
+        let e = parse("X,GB,1,z,c,t,wall_u,public_a,,,,,le,1,u,true,mandatory,M,\n").unwrap_err();
         assert_eq!((e.line, e.column.as_deref()), (Some(2), Some("provenance")));
     }
 
@@ -382,7 +338,5 @@ pub(crate) mod tests {
         for (row, rec) in LIMIT_ROWS.iter().zip(&limits) {
             assert_eq!(row.standard_edition(), rec.standard_edition);
         }
-        let cities = crate::schema::cities(include_str!("../data/gb55015_cities.csv")).unwrap();
-        assert_eq!(json(&CITY_ROWS), json(&cities));
     }
 }

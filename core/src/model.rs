@@ -9,28 +9,7 @@ use crate::limits::Interval;
 use crate::project::{ErrorKind, Geometry, Project, ProjectError};
 
 // `Orientation` and `BuildingClass` are defined in `crate::columns` (shared with build.rs, which
-// parses them in the limits table); their behaviour is here.
-impl Orientation {
-    /// Chinese name (北/东/南/西).
-    pub fn name_zh(self) -> &'static str {
-        match self {
-            Orientation::N => "北",
-            Orientation::E => "东",
-            Orientation::S => "南",
-            Orientation::W => "西",
-        }
-    }
-
-    /// English name.
-    pub fn name_en(self) -> &'static str {
-        match self {
-            Orientation::N => "north",
-            Orientation::E => "east",
-            Orientation::S => "south",
-            Orientation::W => "west",
-        }
-    }
-}
+// parses them in the limits table); their labels are in `crate::labels`.
 
 /// One orientation sector: azimuths (clockwise from north, in [0, 360)) in `range` belong to `orientation`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -109,16 +88,6 @@ impl BuildingClass {
             (true, false) => BuildingClass::ResidentialGt3,
             (false, _) if floor_area_m2 > PUBLIC_A_MIN_FLOOR_AREA_M2 => BuildingClass::PublicA,
             (false, _) => BuildingClass::PublicB,
-        }
-    }
-
-    /// Chinese name.
-    pub fn name_zh(self) -> &'static str {
-        match self {
-            BuildingClass::ResidentialLe3 => "居住建筑（≤3层）",
-            BuildingClass::ResidentialGt3 => "居住建筑（>3层）",
-            BuildingClass::PublicA => "甲类公共建筑",
-            BuildingClass::PublicB => "乙类公共建筑",
         }
     }
 }
@@ -229,15 +198,10 @@ fn overflow() -> ProjectError {
 }
 
 impl Building {
-    /// Validates the project and builds the model.
-    pub fn from_project(project: &Project) -> Result<Building, ProjectError> {
-        project.validate()?;
-        Building::from_project_unchecked(project)
-    }
-
-    /// Builds the model assuming field ranges were validated; still rejects non-finite derived values.
-    pub(crate) fn from_project_unchecked(p: &Project) -> Result<Building, ProjectError> {
-        let zone = crate::limits::zone_of_city(&p.city).ok_or(ProjectError {
+    /// Builds the model of a validated project ([`Project::validate`]); still rejects non-finite derived
+    /// values, so a project built in code with values out of range gives an error, never a panic.
+    pub fn from_project(p: &Project) -> Result<Building, ProjectError> {
+        let zone = crate::city::zone_of(&p.city).ok_or(ProjectError {
             path: "city".into(),
             kind: ErrorKind::UnknownCity,
         })?;

@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-use crate::limits::{Comparison, Provenance};
+use crate::limits::{Comparison, Element, Provenance};
 use crate::model::{Building, BuildingClass, Orientation};
 
 /// Report format version.
@@ -24,7 +24,7 @@ pub enum Status {
     Undetermined,
 }
 
-/// Overall verdict, in the order of the digest (section 6).
+/// Overall verdict, in the order of GB 55015 (docs/sources/gb55015-cold-zone-b.md, section 6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
@@ -39,23 +39,25 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    /// Chinese label.
-    pub fn label_zh(self) -> &'static str {
+    /// Stable identifier, as serialised (`complies`, `tradeoff`, `incomplete`, `fails`).
+    pub fn code(self) -> &'static str {
         match self {
-            Verdict::Complies => "满足规定性指标",
-            Verdict::Tradeoff => "需进行权衡判断",
-            Verdict::Incomplete => "信息不完整",
-            Verdict::Fails => "不满足",
+            Verdict::Complies => "complies",
+            Verdict::Tradeoff => "tradeoff",
+            Verdict::Incomplete => "incomplete",
+            Verdict::Fails => "fails",
         }
     }
+}
 
-    /// English label.
-    pub fn label_en(self) -> &'static str {
+impl Status {
+    /// Stable identifier, as serialised (`pass`, `fail`, `not_applicable`, `undetermined`).
+    pub fn code(self) -> &'static str {
         match self {
-            Verdict::Complies => "complies (prescriptive path)",
-            Verdict::Tradeoff => "trade-off calculation required",
-            Verdict::Incomplete => "incomplete",
-            Verdict::Fails => "does not comply",
+            Status::Pass => "pass",
+            Status::Fail => "fail",
+            Status::NotApplicable => "not_applicable",
+            Status::Undetermined => "undetermined",
         }
     }
 }
@@ -85,6 +87,8 @@ pub struct Suggestion {
 pub struct Check {
     /// Stable id, e.g. `u.window.A`.
     pub id: Cow<'static, str>,
+    /// The element checked (a key of the limits table's `element` column, e.g. `window_u`).
+    pub element: Element,
     /// Clause, e.g. `3.1.9`.
     pub clause: Cow<'static, str>,
     /// Table, e.g. `3.1.9-2`.

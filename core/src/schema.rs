@@ -14,7 +14,7 @@ use std::fmt;
 use std::marker::PhantomData;
 
 use crate::columns::gb55015::{
-    BuildingClass, Comparison, Interval, Orientation, Provenance, Severity,
+    BuildingClass, Comparison, Element, Interval, Orientation, Provenance, Severity,
 };
 use crate::columns::star::{
     Category, Edition, Provenance as StarProvenance, Quantity, Rule, Stage, StarLevel,
@@ -276,7 +276,7 @@ pub struct LimitRecord {
     pub zones: Vec<String>,
     pub clause: String,
     pub table: String,
-    pub element: String,
+    pub element: Element,
     pub classes: Vec<BuildingClass>,
     pub orientations: Vec<Orientation>,
     pub wwr: Option<Interval>,
@@ -335,6 +335,8 @@ pub fn limits(text: &str) -> Result<Vec<LimitRecord>, TableError> {
                 Interval::parse(s).map(Some).map_err(|e| err(column, e))
             }
         };
+        let element = Element::from_key(r.element.trim())
+            .ok_or_else(|| err("element", format!("element {:?}", r.element)))?;
         let wwr = bracket("wwr", &r.wwr)?;
         let shape_factor = bracket("shape_factor", &r.shape_factor)?;
         let floor_area_m2 = bracket("floor_area_m2", &r.floor_area_m2)?;
@@ -352,7 +354,7 @@ pub fn limits(text: &str) -> Result<Vec<LimitRecord>, TableError> {
             edition: r.edition,
             clause: r.clause,
             table: r.table,
-            element: r.element,
+            element,
             classes,
             orientations,
             wwr,
@@ -376,6 +378,9 @@ pub struct CityRecord {
     pub city: String,
     pub zone: String,
     pub name_zh: String,
+    pub name_en: String,
+    pub weather_zh: String,
+    pub weather_en: String,
     pub provenance: Provenance,
     pub note: String,
 }
@@ -589,7 +594,7 @@ pub fn star(texts: &StarTexts<'_>) -> Result<StarRecords, TableError> {
                     .filter(|(_, r)| r.edition == ed && r.stage == st && r.category == c)
                     .map(|(line, _)| *line)
                     .collect();
-                let what = format!("{} {st:?} {c:?}", ed.label());
+                let what = format!("{} {st:?} {c:?}", ed.year());
                 exactly_one(STAR_CATEGORIES, &lines, "category", what)?;
             }
         }
@@ -599,12 +604,7 @@ pub fn star(texts: &StarTexts<'_>) -> Result<StarRecords, TableError> {
                 .filter(|(_, r)| r.edition == ed && r.level == l)
                 .map(|(line, _)| *line)
                 .collect();
-            exactly_one(
-                STAR_LEVELS,
-                &lines,
-                "level",
-                format!("{} {l:?}", ed.label()),
-            )?;
+            exactly_one(STAR_LEVELS, &lines, "level", format!("{} {l:?}", ed.year()))?;
         }
     }
     for (line, g) in &mut gates {
@@ -639,7 +639,7 @@ pub fn star(texts: &StarTexts<'_>) -> Result<StarRecords, TableError> {
         if bad || same.iter().any(|o| o.category != r.category) {
             let message = format!(
                 "{} {} {:?}: inconsistent rows for rule {:?}",
-                r.edition.label(),
+                r.edition.year(),
                 r.item,
                 r.basis,
                 r.rule

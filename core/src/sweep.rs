@@ -13,10 +13,10 @@
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-use crate::checks::{reference_values, run_checks, verdict, ReferenceValues};
 use crate::energy::{self, Prepared};
 use crate::model::{orientation_of, Building, Orientation};
 use crate::project::{Geometry, Project};
+use crate::reference::{reference_values, ReferenceValues};
 use crate::report::Verdict;
 
 /// Most points a sweep returns.
@@ -99,11 +99,9 @@ fn storeys_of(x: f64) -> u32 {
 
 /// Verdict, building and reference values of a project (None when the project is invalid).
 fn full(p: &Project) -> Option<(Verdict, Building, Option<ReferenceValues>)> {
-    let b = Building::from_project(p).ok()?;
-    let checks = run_checks(p, &b);
-    let (v, ..) = verdict(&checks);
-    let r = reference_values(&b).ok();
-    Some((v, b, r))
+    let c = crate::evaluate::compliance(p).ok()?;
+    let r = reference_values(&c.building).ok();
+    Some((c.verdict, c.building, r))
 }
 
 fn points(from: f64, to: f64, steps: usize) -> Vec<f64> {

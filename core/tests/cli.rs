@@ -22,7 +22,7 @@ fn run(args: &[&str]) -> (i32, String, String) {
 fn summary_lists_failing_checks() {
     let (code, out, _) = run(&["check", &data("failing_highrise.json")]);
     assert_eq!(code, 0);
-    assert!(out.contains("trade-off calculation required"), "{out}");
+    assert!(out.contains("Trade-off calculation required"), "{out}");
     assert!(out.contains("FAIL wwr.A: 0.550 ≤ 0.500"), "{out}");
     assert!(out.contains("FAIL u.wall: 0.500 ≤ 0.450"), "{out}");
     assert!(out.contains("3.1.8"));
@@ -52,7 +52,7 @@ fn json_object_for_one_file_array_for_several() {
 fn invalid_file_exits_2_with_error_on_stderr() {
     let (code, out, err) = run(&["check", &data("villa.json"), &data("invalid.json")]);
     assert_eq!(code, 2);
-    assert!(out.contains("complies"));
+    assert!(out.contains("Complies"));
     assert!(
         err.contains("invalid.json") && err.contains("缺少"),
         "{err}"

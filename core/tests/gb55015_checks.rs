@@ -300,7 +300,8 @@ fn inside(i: Option<limits::Interval>, default: f64) -> f64 {
 }
 
 /// Sets the input of `element` to `value` in a project document.
-fn set_input(v: &mut Value, element: &str, facade: &str, value: f64) {
+fn set_input(v: &mut Value, element: greencheck_core::limits::Element, facade: &str, value: f64) {
+    let element = element.key();
     let env = &mut v["envelope"];
     match element.strip_prefix("basic_").unwrap_or(element) {
         "shape_factor" => env["shape_factor"] = json!(value),
@@ -440,7 +441,9 @@ fn exactly_one_row_per_lookup() {
                                 shape_factor: Some(sf),
                                 floor_area_m2: Some(a),
                             };
-                            if let Err(e) = limits::lookup(element, &c) {
+                            let el = greencheck_core::limits::Element::from_key(element)
+                                .expect("element key");
+                            if let Err(e) = limits::lookup(el, &c) {
                                 panic!("{element} {c:?}: {e}");
                             }
                             n += 1;
@@ -457,7 +460,7 @@ fn exactly_one_row_per_lookup() {
 fn reference_values_from_the_same_rows() {
     let p = Project::template(Template::ResidentialHighRise).unwrap();
     let b = greencheck_core::model::Building::from_project(&p).unwrap();
-    let rv = greencheck_core::reference_values(&b).unwrap();
+    let rv = greencheck_core::reference::reference_values(&b).unwrap();
     assert_eq!((rv.wall_u, rv.roof_u), (Some(0.45), Some(0.30)));
     assert_eq!(rv.skylight_ratio_max, Some(0.15));
     let a = &rv.facades[0];
@@ -468,9 +471,13 @@ fn reference_values_from_the_same_rows() {
     let mut p2 = p.clone();
     p2.facades.get_mut("A").unwrap().wwr = Some(0.6);
     let b2 = greencheck_core::model::Building::from_project(&p2).unwrap();
-    let a2 = &greencheck_core::reference_values(&b2).unwrap().facades[0];
+    let a2 = &greencheck_core::reference::reference_values(&b2)
+        .unwrap()
+        .facades[0];
     assert_eq!((a2.wwr, a2.window_u), (Some(0.50), Some(2.00))); // trimmed to the limit
-    let w = &greencheck_core::reference_values(&b2).unwrap().facades[1];
+    let w = &greencheck_core::reference::reference_values(&b2)
+        .unwrap()
+        .facades[1];
     assert_eq!(w.window_shgc, Some(0.55));
 }
 

@@ -17,7 +17,7 @@ fn shape_factor_rows_of_table_3_1_2() {
     ] {
         let rows: Vec<_> = limits::rows()
             .iter()
-            .filter(|r| r.element == "shape_factor" && r.classes.contains(&class))
+            .filter(|r| r.element.key() == "shape_factor" && r.classes.contains(&class))
             .collect();
         assert_eq!(rows.len(), 1, "{class:?}");
         let r = rows[0];
@@ -27,7 +27,7 @@ fn shape_factor_rows_of_table_3_1_2() {
             "{class:?}"
         );
     }
-    assert_eq!(limits::zone_of_city("hebi"), Some("cold_b"));
+    assert_eq!(greencheck_core::city::zone_of("hebi"), Some("cold_b"));
 }
 
 /// energy-estimate.md: θ_int,H = 18 °C, θ_int,C = 26 °C, C_m medium 165 kJ/(m²·K); JGJ 26 residential

@@ -13,8 +13,8 @@ const USAGE: &str = "usage: greencheck check FILE... [--json]";
 fn summary(path: &str, r: &Report) -> String {
     let mut out = format!(
         "{path}: {} / {}\n",
-        r.verdict.label_en(),
-        r.verdict.label_zh()
+        r.verdict.label().en,
+        r.verdict.label().zh
     );
     if let Some(b) = &r.building {
         out.push_str(&format!(

@@ -113,10 +113,10 @@ pub fn read_text(path: &std::path::Path) -> std::io::Result<String> {
         std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&bytes[..]), &mut text)?;
         Ok(text)
     } else {
-        String::from_utf8(bytes).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+        String::from_utf8(bytes)
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
     }
 }
-
 
 /// Parses the text of an EPW file.
 pub fn parse(text: &str) -> Result<Epw, EpwError> {
