@@ -294,7 +294,16 @@ record_lit!(
     coverage_target,
     grid_factor,
 );
-record_lit!(schema::GridFactorRecord => GridFactorRow, id, kg_co2_per_kwh, year, region, source);
+record_lit!(
+    schema::GridFactorRecord => GridFactorRow,
+    id,
+    name_zh,
+    name_en,
+    kg_co2_per_kwh,
+    year,
+    region,
+    source,
+);
 record_lit!(
     schema::CategoryRecord => CategoryRow,
     edition,

@@ -354,6 +354,9 @@ pub mod star {
     }
 
     impl Edition {
+        /// Both editions, the current one first.
+        pub const ALL: [Edition; 2] = [Edition::E2024, Edition::E2019];
+
         /// Year of the edition as serialised (`2019`, `2024`).
         pub fn year(self) -> &'static str {
             match self {
@@ -372,6 +375,19 @@ pub mod star {
         Pre,
         /// Assessment (评价) after completion.
         Final,
+    }
+
+    impl Stage {
+        /// Both stages, in order.
+        pub const ALL: [Stage; 2] = [Stage::Pre, Stage::Final];
+
+        /// Key as serialised (`pre`, `final`).
+        pub fn key(self) -> &'static str {
+            match self {
+                Stage::Pre => "pre",
+                Stage::Final => "final",
+            }
+        }
     }
 
     /// Score category of table 3.2.7.

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::fields::Input;
 use crate::input::{parse_number, NumberKind};
 use crate::project::Project;
 use crate::report::{FieldChange, Report};
@@ -31,25 +32,6 @@ pub struct Draft {
     pub text: String,
     /// Why it is not accepted.
     pub error: FieldError,
-}
-
-/// How a field's text is interpreted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FieldKind {
-    /// A number, parsed by [`crate::input::parse_number`] with the path's [`NumberKind`] (full-width
-    /// digits, unit suffixes, "35%" where the kind is a ratio); empty text removes an optional value
-    /// (required ones then report "missing").
-    Number,
-    /// A ratio (the UI offers a slider); parsed like `Number`.
-    Ratio,
-    /// A whole number (storeys).
-    Integer,
-    /// Free text (the project name), kept as typed.
-    Text,
-    /// A choice whose value is a JSON string (use, city, edition…).
-    Choice,
-    /// A yes/no box: text "true" or "false".
-    Flag,
 }
 
 /// The editing session.
@@ -124,15 +106,31 @@ impl Editor {
         }
     }
 
-    /// Applies what the user typed into the field at `path`.
-    pub fn edit(&mut self, path: &str, kind: FieldKind, text: &str) {
-        let parsed = match kind {
-            FieldKind::Text => Ok(Some(Value::String(text.to_owned()))),
-            FieldKind::Choice => Ok(Some(Value::String(text.to_owned()))),
-            FieldKind::Flag => Ok(Some(Value::Bool(text == "true"))),
-            FieldKind::Number | FieldKind::Ratio | FieldKind::Integer => {
-                parse_field_number(path, text, kind)
-            }
+    /// Applies what the user typed into the field at `path`, read as the registry's field of that path
+    /// ([`crate::fields`]): a number is parsed with its kind (full-width digits, unit suffixes, "35%" for a
+    /// ratio) and held to its one valid range; empty text removes an optional value (a required one then
+    /// reports "missing"); a flag takes "true" or "false".
+    pub fn edit(&mut self, path: &str, text: &str) {
+        let parsed = match crate::fields::find(path).map(|f| f.input) {
+            None => Err(FieldError {
+                zh: "未知字段".into(),
+                en: "unknown field".into(),
+            }),
+            Some(Input::Text) => Ok(Some(Value::String(text.to_owned()))),
+            Some(Input::Choice(_)) if text.is_empty() => Ok(None),
+            Some(Input::Choice(_)) => Ok(Some(Value::String(text.to_owned()))),
+            Some(Input::Flag) => Ok(Some(Value::Bool(text == "true"))),
+            Some(Input::NumberChoice(_)) if text.is_empty() => Ok(None),
+            Some(Input::NumberChoice(list)) => crate::fields::choices(list)
+                .iter()
+                .find(|c| c.value == text)
+                .and_then(|c| c.value.parse::<i64>().ok())
+                .map(|n| Some(Value::from(n)))
+                .ok_or_else(|| FieldError {
+                    zh: "不是可选值之一".into(),
+                    en: "not one of the choices".into(),
+                }),
+            Some(Input::Number(kind)) => parse_field_number(text, kind),
         };
         match parsed {
             Err(error) => {
@@ -349,26 +347,15 @@ pub fn format_number(v: f64) -> String {
     }
 }
 
-fn parse_field_number(
-    path: &str,
-    text: &str,
-    kind: FieldKind,
-) -> Result<Option<Value>, FieldError> {
+fn parse_field_number(text: &str, kind: NumberKind) -> Result<Option<Value>, FieldError> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
     }
-    let number_kind = NumberKind::for_path(path).unwrap_or(NumberKind::GENERIC);
-    let v = parse_number(t, number_kind).map_err(|e| FieldError {
+    let v = parse_number(t, kind).map_err(|e| FieldError {
         zh: e.message_zh(),
         en: e.message_en(),
     })?;
-    if kind == FieldKind::Integer && v.fract() != 0.0 {
-        return Err(FieldError {
-            zh: "请输入整数".into(),
-            en: "enter a whole number".into(),
-        });
-    }
     Ok(Some(number_value(v)))
 }
 
@@ -457,7 +444,7 @@ mod tests {
     #[test]
     fn valid_edit_updates_project_and_report() {
         let mut e = highrise();
-        e.edit("facades.A.wwr", FieldKind::Ratio, "0.2");
+        e.edit("facades.A.wwr", "0.2");
         assert_eq!(e.project().facades["A"].wwr, Some(0.2));
         assert!(!e.is_stale());
         let c = e.report().check("wwr.A").unwrap();
@@ -468,13 +455,13 @@ mod tests {
     fn invalid_text_is_kept_as_draft_and_report_stays() {
         let mut e = highrise();
         let before = e.report().clone();
-        e.edit("facades.A.wwr", FieldKind::Ratio, "abc");
+        e.edit("facades.A.wwr", "abc");
         assert!(e.is_stale());
         assert_eq!(e.field_text("facades.A.wwr"), "abc");
         assert_eq!(e.report(), &before);
         assert_eq!(e.project().facades["A"].wwr, Some(0.45));
         // Fixing the field clears the draft.
-        e.edit("facades.A.wwr", FieldKind::Ratio, "0.3");
+        e.edit("facades.A.wwr", "0.3");
         assert!(!e.is_stale());
         assert_eq!(e.field_text("facades.A.wwr"), "0.3");
     }
@@ -482,13 +469,13 @@ mod tests {
     #[test]
     fn out_of_range_value_is_rejected_by_project_validation() {
         let mut e = highrise();
-        e.edit("facades.A.wwr", FieldKind::Ratio, "1.2");
+        e.edit("facades.A.wwr", "1.2");
         let d = e.draft("facades.A.wwr").expect("draft");
         assert!(d.error.en.contains("facades.A.wwr") || !d.error.en.is_empty());
         assert_eq!(e.project().facades["A"].wwr, Some(0.45));
-        e.edit("storeys", FieldKind::Integer, "0");
+        e.edit("storeys", "0");
         assert!(e.draft("storeys").is_some());
-        e.edit("storeys", FieldKind::Integer, "2.5");
+        e.edit("storeys", "2.5");
         assert!(e.draft("storeys").is_some());
         assert_eq!(e.project().storeys, 18);
     }
@@ -496,23 +483,23 @@ mod tests {
     #[test]
     fn percent_is_accepted_for_ratios() {
         let mut e = highrise();
-        e.edit("facades.C.wwr", FieldKind::Ratio, "35%");
+        e.edit("facades.C.wwr", "35%");
         assert_eq!(e.project().facades["C"].wwr, Some(0.35));
     }
 
     #[test]
     fn full_width_digits_spaces_and_units_are_normalised_comma_is_refused() {
         let mut e = highrise();
-        e.edit("facades.C.wwr", FieldKind::Ratio, "　０.３５ ");
+        e.edit("facades.C.wwr", "　０.３５ ");
         assert_eq!(e.project().facades["C"].wwr, Some(0.35));
-        e.edit("geometry.length_m", FieldKind::Number, "48 m");
+        e.edit("geometry.length_m", "48 m");
         assert!(e.draft("geometry.length_m").is_none());
-        e.edit("envelope.wall_u", FieldKind::Number, "0,35");
+        e.edit("envelope.wall_u", "0,35");
         let d = e.draft("envelope.wall_u").expect("comma refused");
         assert!(d.error.en.contains("0.35"), "{}", d.error.en);
         assert_eq!(e.project().envelope.wall_u, Some(0.42));
         for bad in ["-", "NaN", "inf", "1e999", "-0.3", "0"] {
-            e.edit("envelope.wall_u", FieldKind::Number, bad);
+            e.edit("envelope.wall_u", bad);
             assert!(e.draft("envelope.wall_u").is_some(), "{bad} accepted");
             assert_eq!(e.project().envelope.wall_u, Some(0.42));
         }
@@ -521,24 +508,24 @@ mod tests {
     #[test]
     fn fields_without_a_specific_kind_take_any_finite_number() {
         let mut e = highrise();
-        e.edit("assumptions.air_changes_per_h", FieldKind::Number, "0.8");
+        e.edit("assumptions.air_changes_per_h", "0.8");
         assert_eq!(
             e.project().assumptions.get("air_changes_per_h"),
             Some(&Value::from(0.8))
         );
-        e.edit("green.self_assessed.safety", FieldKind::Number, "1e9x");
+        e.edit("green.self_assessed.safety", "1e9x");
         assert!(e.draft("green.self_assessed.safety").is_some());
     }
 
     #[test]
     fn empty_optional_field_removes_it_and_required_one_reports_missing() {
         let mut e = highrise();
-        e.edit("envelope.ground_perimeter_r", FieldKind::Number, "1.6");
+        e.edit("envelope.ground_perimeter_r", "1.6");
         assert_eq!(e.project().envelope.ground_perimeter_r, Some(1.6));
-        e.edit("envelope.ground_perimeter_r", FieldKind::Number, "");
+        e.edit("envelope.ground_perimeter_r", "");
         assert_eq!(e.project().envelope.ground_perimeter_r, None);
         // wall_u is optional in the file but required by the checks → verdict incomplete.
-        e.edit("envelope.wall_u", FieldKind::Number, "");
+        e.edit("envelope.wall_u", "");
         assert_eq!(e.report().verdict, Verdict::Incomplete);
         assert!(e.report().missing.iter().any(|m| m == "envelope.wall_u"));
     }
@@ -546,7 +533,7 @@ mod tests {
     #[test]
     fn applying_a_suggestion_makes_that_check_pass() {
         let mut e = highrise();
-        e.edit("envelope.wall_u", FieldKind::Number, "0.5");
+        e.edit("envelope.wall_u", "0.5");
         let c = e.report().check("u.wall").unwrap().clone();
         assert_eq!(c.status, crate::report::Status::Fail);
         let change = c.suggestion.unwrap().changes[0].clone();
@@ -592,7 +579,7 @@ mod tests {
             );
         }
         // Edit a measured facade by its index path.
-        e.edit("geometry.facades[0].azimuth_deg", FieldKind::Number, "225");
+        e.edit("geometry.facades[0].azimuth_deg", "225");
         assert_eq!(
             e.report().check("wwr.A").unwrap().orientation,
             Some(crate::model::Orientation::W)

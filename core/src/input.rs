@@ -40,7 +40,8 @@ pub struct Range {
 }
 
 impl Range {
-    const fn new(min: f64, min_inclusive: bool, max: f64, max_inclusive: bool) -> Range {
+    /// An interval from its ends.
+    pub const fn new(min: f64, min_inclusive: bool, max: f64, max_inclusive: bool) -> Range {
         Range {
             min: Bound {
                 value: min,
@@ -114,6 +115,8 @@ pub enum NumberClass {
     Angle,
     /// A shape factor F0/V0, 1/m.
     ShapeFactor,
+    /// A number of percent (`35` or `35%` both mean 35 %).
+    Percent,
 }
 
 /// The kind of a numeric field: its class, valid range and accepted unit suffixes.
@@ -143,7 +146,8 @@ const U_SUFFIXES: &[&str] = &["W/(m²·K)", "W/(m2·K)", "W/(m2K)", "W/m²K", "W
 const R_SUFFIXES: &[&str] = &["m²·K/W", "m2·K/W", "m2K/W"];
 
 impl NumberKind {
-    const fn new(
+    /// A kind from its parts.
+    pub const fn new(
         class: NumberClass,
         range: Range,
         unit: &'static str,
@@ -257,12 +261,19 @@ impl NumberKind {
         "m³",
         VOLUME_SUFFIXES,
     );
-    /// Any finite number within ±10⁹, for fields without a specific kind (estimate assumptions,
-    /// self-assessed points): the owning section validates their meaning.
-    pub const GENERIC: NumberKind = NumberKind::new(
+    /// Points of a self-assessed category, [0, 1000] (a typo guard; the star rating checks each category's
+    /// own maximum from its data table).
+    pub const POINTS: NumberKind = NumberKind::new(
         NumberClass::Coefficient,
-        Range::new(-1.0e9, true, 1.0e9, true),
+        Range::new(0.0, true, 1000.0, true),
         "",
+        NO_SUFFIX,
+    );
+    /// A percentage in [0, 100] %, entered as a number of percent (`35` or `35%`).
+    pub const PERCENT: NumberKind = NumberKind::new(
+        NumberClass::Percent,
+        Range::new(0.0, true, 100.0, true),
+        "%",
         NO_SUFFIX,
     );
     /// Shape factor override, (0, 5] 1/m.
@@ -273,46 +284,12 @@ impl NumberKind {
         NO_SUFFIX,
     );
 
-    /// The kind of a project field, by its path as in `ProjectError::path` (e.g.
-    /// `facades.A.wwr`, `envelope.wall_u`, `geometry.facades[2].azimuth_deg`, `pv.tilt_deg`).
-    /// `None` for a path that is not a numeric field.
-    pub fn for_path(path: &str) -> Option<NumberKind> {
-        let last = path.rsplit('.').next().unwrap_or(path);
-        let section = path.split('.').next().unwrap_or("");
-        let kind = match (section, last) {
-            ("storeys", "storeys") => NumberKind::STOREYS,
-            ("storey_height_m", "storey_height_m") => NumberKind::STOREY_HEIGHT,
-            ("geometry", "length_m" | "depth_m") => NumberKind::LENGTH,
-            ("geometry", "orientation_deg" | "azimuth_deg") => NumberKind::ANGLE,
-            ("geometry", "floor_area_m2" | "wall_area_m2") => NumberKind::AREA,
-            ("geometry", "roof_area_m2") => NumberKind::AREA_OR_ZERO,
-            ("geometry", "volume_m3") => NumberKind::VOLUME,
-            ("facades", "wwr") => NumberKind::WWR,
-            ("facades" | "envelope", "window_u") => NumberKind::U_VALUE,
-            ("facades" | "envelope", "window_shgc") => NumberKind::SHGC,
-            ("envelope", "wall_u" | "roof_u" | "floor_over_outside_u" | "skylight_u") => {
-                NumberKind::U_VALUE
-            }
-            ("envelope", "skylight_shgc") => NumberKind::SHGC,
-            ("envelope", "skylight_ratio") => NumberKind::RATIO_CLOSED,
-            ("envelope", "floor_over_outside_area_m2") => NumberKind::AREA_OR_ZERO,
-            ("envelope", "ground_perimeter_r" | "basement_wall_r") => NumberKind::R_VALUE,
-            ("envelope", "shape_factor") => NumberKind::SHAPE_FACTOR,
-            ("pv", "installable_roof_area_m2" | "module_area_m2") => NumberKind::AREA_OR_ZERO,
-            ("pv", "module_efficiency") => NumberKind::EFFICIENCY,
-            ("pv", "tilt_deg") => NumberKind::TILT,
-            ("pv", "azimuth_deg") => NumberKind::ANGLE,
-            ("pv", "system_loss") => NumberKind::LOSS_RATIO,
-            _ => return None,
-        };
-        Some(kind)
-    }
-
     fn accepts_percent(&self) -> bool {
-        self.class == NumberClass::Ratio
+        matches!(self.class, NumberClass::Ratio | NumberClass::Percent)
     }
 
-    fn range_text(&self) -> String {
+    /// The allowed range with its unit, e.g. `(0, 10] W/(m²·K)`.
+    pub fn range_text(&self) -> String {
         if self.unit.is_empty() {
             self.range.to_string()
         } else {
@@ -492,29 +469,50 @@ pub fn parse_number(text: &str, kind: NumberKind) -> Result<f64, InputError> {
     if !typed.is_finite() {
         return Err(InputError::TooLarge { range: range() });
     }
-    let value = if percent { typed / 100.0 } else { typed };
+    let value = if percent && kind.class != NumberClass::Percent {
+        typed / 100.0
+    } else {
+        typed
+    };
     // Normalise -0 to 0.
     let value = if value == 0.0 { 0.0 } else { value };
-    if kind.class == NumberClass::Count && value.fract() != 0.0 {
-        return Err(InputError::NotInteger);
-    }
-    if !kind.range.above_min(value) {
-        let min = kind.range.min.value;
-        return Err(if value == 0.0 && min == 0.0 {
-            InputError::Zero { range: range() }
-        } else if value < 0.0 && min >= 0.0 {
-            InputError::Negative { range: range() }
-        } else {
-            InputError::TooSmall { range: range() }
-        });
-    }
-    if !kind.range.below_max(value) {
-        if kind.accepts_percent() && !percent && value > 1.0 && value <= 100.0 {
-            return Err(InputError::LooksLikePercent { value });
+    match kind.check(value) {
+        Err(InputError::TooLarge { .. })
+            if kind.accepts_percent() && !percent && value > 1.0 && value <= 100.0 =>
+        {
+            Err(InputError::LooksLikePercent { value })
         }
-        return Err(InputError::TooLarge { range: range() });
+        Err(e) => Err(e),
+        Ok(()) => Ok(value),
     }
-    Ok(value)
+}
+
+impl NumberKind {
+    /// Checks a value (typed or read from a file) against the kind: finite, whole for counts, in range.
+    /// The one rule for both, so a saved project never holds what the form would refuse.
+    pub fn check(&self, value: f64) -> Result<(), InputError> {
+        let range = || self.range_text();
+        if !value.is_finite() {
+            return Err(InputError::TooLarge { range: range() });
+        }
+        if self.class == NumberClass::Count && value.fract() != 0.0 {
+            return Err(InputError::NotInteger);
+        }
+        if !self.range.above_min(value) {
+            let min = self.range.min.value;
+            return Err(if value == 0.0 && min == 0.0 {
+                InputError::Zero { range: range() }
+            } else if value < 0.0 && min >= 0.0 {
+                InputError::Negative { range: range() }
+            } else {
+                InputError::TooSmall { range: range() }
+            });
+        }
+        if !self.range.below_max(value) {
+            return Err(InputError::TooLarge { range: range() });
+        }
+        Ok(())
+    }
 }
 
 /// Splits a trailing `%` or unit suffix off; returns the number text and whether it was a percent.

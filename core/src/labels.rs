@@ -71,7 +71,7 @@ macro_rules! labels {
     ($ty:ty { $($variant:ident => ($zh:expr, $en:expr)),* $(,)? }) => {
         impl $ty {
             /// Display label in Chinese and English.
-            pub fn label(self) -> Text {
+            pub const fn label(self) -> Text {
                 match self {
                     $(<$ty>::$variant => Text::new($zh, $en),)*
                 }

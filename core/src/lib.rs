@@ -11,6 +11,7 @@ mod columns;
 pub mod editor;
 pub mod energy;
 pub mod evaluate;
+pub mod fields;
 pub mod geometry;
 pub mod input;
 pub mod labels;

@@ -9,6 +9,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
+use crate::fields::{self, Field};
+use crate::input::InputError;
+
 /// The only project format version this crate reads and writes.
 pub const FORMAT: &str = "greencheck/1";
 
@@ -33,6 +36,30 @@ pub enum Use {
 }
 
 impl Use {
+    /// Every use, in display order.
+    pub const ALL: [Use; 7] = [
+        Use::Residential,
+        Use::Office,
+        Use::Hotel,
+        Use::Commercial,
+        Use::Hospital,
+        Use::School,
+        Use::OtherPublic,
+    ];
+
+    /// Key as written in the project file (`residential`, `office`, …).
+    pub fn key(self) -> &'static str {
+        match self {
+            Use::Residential => "residential",
+            Use::Office => "office",
+            Use::Hotel => "hotel",
+            Use::Commercial => "commercial",
+            Use::Hospital => "hospital",
+            Use::School => "school",
+            Use::OtherPublic => "other_public",
+        }
+    }
+
     /// Whether this is a residential use (otherwise public).
     pub fn is_residential(self) -> bool {
         self == Use::Residential
@@ -227,8 +254,8 @@ pub enum ErrorKind {
     Negative,
     /// Outside the allowed range.
     OutOfRange {
-        /// Allowed range in interval notation.
-        range: &'static str,
+        /// Allowed range in interval notation, with its unit.
+        range: String,
     },
     /// Storeys must be at least 1.
     ZeroStoreys,
@@ -284,7 +311,9 @@ impl ProjectError {
             ErrorKind::UnknownFacade => "no facade of this name in the geometry".into(),
             ErrorKind::DuplicateFacade => "facade name used twice".into(),
             ErrorKind::Empty => "must not be empty".into(),
-            ErrorKind::UnknownCity => "city not supported (known: hebi)".into(),
+            ErrorKind::UnknownCity => {
+                format!("city not supported (known: {})", crate::city::known_keys())
+            }
             ErrorKind::Overflow => "dimensions too large: derived areas overflow".into(),
         }
     }
@@ -311,7 +340,9 @@ impl ProjectError {
             ErrorKind::UnknownFacade => "几何中没有该名称的立面".into(),
             ErrorKind::DuplicateFacade => "立面名称重复".into(),
             ErrorKind::Empty => "不能为空".into(),
-            ErrorKind::UnknownCity => "不支持该城市（目前支持：hebi 鹤壁）".into(),
+            ErrorKind::UnknownCity => {
+                format!("不支持该城市（目前支持：{}）", crate::city::known_keys())
+            }
             ErrorKind::Overflow => "尺寸过大，面积计算溢出".into(),
         }
     }
@@ -381,53 +412,33 @@ impl Template {
     }
 }
 
-fn finite(path: &str, v: f64) -> Result<f64, ProjectError> {
-    if v.is_finite() {
-        Ok(v)
-    } else {
-        Err(ProjectError::new(path, ErrorKind::NotFinite))
-    }
+/// Holds a value to its field's one valid range (the same rule as typed input, [`NumberKind::check`]);
+/// `path` is formatted only for an error.
+fn check(field: &Field, v: f64, path: impl FnOnce() -> String) -> Result<(), ProjectError> {
+    let Some(kind) = field.number_kind() else {
+        return Ok(());
+    };
+    kind.check(v).map_err(|e| {
+        let kind = match e {
+            _ if !v.is_finite() => ErrorKind::NotFinite,
+            InputError::Zero { .. } => ErrorKind::NotPositive,
+            InputError::Negative { .. } if kind.range.min.inclusive => ErrorKind::Negative,
+            InputError::Negative { .. } => ErrorKind::NotPositive,
+            _ => ErrorKind::OutOfRange {
+                range: kind.range_text(),
+            },
+        };
+        ProjectError::new(path(), kind)
+    })
 }
 
-fn positive(path: &str, v: f64) -> Result<(), ProjectError> {
-    if finite(path, v)? > 0.0 {
-        Ok(())
-    } else {
-        Err(ProjectError::new(path, ErrorKind::NotPositive))
-    }
+/// [`check`] for a field without `*`.
+fn num(field: &Field, v: f64) -> Result<(), ProjectError> {
+    check(field, v, || field.path.to_owned())
 }
 
-fn non_negative(path: &str, v: f64) -> Result<(), ProjectError> {
-    if finite(path, v)? >= 0.0 {
-        Ok(())
-    } else {
-        Err(ProjectError::new(path, ErrorKind::Negative))
-    }
-}
-
-fn ratio(path: &str, v: f64, upper_inclusive: bool) -> Result<(), ProjectError> {
-    let v = finite(path, v)?;
-    let ok = v >= 0.0 && if upper_inclusive { v <= 1.0 } else { v < 1.0 };
-    if ok {
-        Ok(())
-    } else {
-        let range = if upper_inclusive { "[0, 1]" } else { "[0, 1)" };
-        Err(ProjectError::new(path, ErrorKind::OutOfRange { range }))
-    }
-}
-
-/// Puts the field path on an error of a check run with an empty path: the path is only
-/// formatted when the check fails.
-fn at<T>(r: Result<T, ProjectError>, path: impl FnOnce() -> String) -> Result<T, ProjectError> {
-    r.map_err(|e| ProjectError::new(path(), e.kind))
-}
-
-fn opt(
-    path: &str,
-    v: Option<f64>,
-    f: impl Fn(&str, f64) -> Result<(), ProjectError>,
-) -> Result<(), ProjectError> {
-    v.map_or(Ok(()), |x| f(path, x))
+fn opt(field: &Field, v: Option<f64>) -> Result<(), ProjectError> {
+    v.map_or(Ok(()), |x| num(field, x))
 }
 
 impl Project {
@@ -515,7 +526,8 @@ impl Project {
         }
     }
 
-    /// Checks every value range; the first problem is returned.
+    /// Checks every value against its field's range ([`crate::fields`]) and the references between fields
+    /// (known city, facade names); the first problem is returned. Does not build the model.
     pub fn validate(&self) -> Result<(), ProjectError> {
         if self.format != FORMAT {
             return Err(ProjectError::new(
@@ -529,7 +541,8 @@ impl Project {
         if self.storeys == 0 {
             return Err(ProjectError::new("storeys", ErrorKind::ZeroStoreys));
         }
-        opt("storey_height_m", self.storey_height_m, positive)?;
+        num(&fields::STOREYS, f64::from(self.storeys))?;
+        opt(&fields::STOREY_HEIGHT, self.storey_height_m)?;
         match &self.geometry {
             Geometry::Box {
                 length_m,
@@ -539,9 +552,9 @@ impl Project {
                 if self.storey_height_m.is_none() {
                     return Err(ProjectError::new("storey_height_m", ErrorKind::Missing));
                 }
-                positive("geometry.length_m", *length_m)?;
-                positive("geometry.depth_m", *depth_m)?;
-                finite("geometry.orientation_deg", *orientation_deg)?;
+                num(&fields::LENGTH, *length_m)?;
+                num(&fields::DEPTH, *depth_m)?;
+                num(&fields::ORIENTATION, *orientation_deg)?;
             }
             Geometry::Areas {
                 floor_area_m2,
@@ -550,25 +563,33 @@ impl Project {
                 facades,
                 north_offset_deg,
             } => {
-                opt("geometry.north_offset_deg", *north_offset_deg, |p, v| {
-                    finite(p, v).map(|_| ())
-                })?;
-                positive("geometry.floor_area_m2", *floor_area_m2)?;
-                positive("geometry.volume_m3", *volume_m3)?;
-                non_negative("geometry.roof_area_m2", *roof_area_m2)?;
+                opt(&fields::NORTH_OFFSET, *north_offset_deg)?;
+                num(&fields::FLOOR_AREA, *floor_area_m2)?;
+                num(&fields::VOLUME, *volume_m3)?;
+                num(&fields::ROOF_AREA, *roof_area_m2)?;
                 if facades.is_empty() {
                     return Err(ProjectError::new("geometry.facades", ErrorKind::Empty));
                 }
                 for (i, f) in facades.iter().enumerate() {
-                    let p = |field: &str| format!("geometry.facades[{i}].{field}");
+                    let p = |field: &Field| field.at(&i.to_string());
                     if f.name.trim().is_empty() {
-                        return Err(ProjectError::new(p("name"), ErrorKind::Empty));
+                        return Err(ProjectError::new(
+                            p(&fields::AREA_FACADE_NAME),
+                            ErrorKind::Empty,
+                        ));
                     }
                     if facades[..i].iter().any(|g| g.name == f.name) {
-                        return Err(ProjectError::new(p("name"), ErrorKind::DuplicateFacade));
+                        return Err(ProjectError::new(
+                            p(&fields::AREA_FACADE_NAME),
+                            ErrorKind::DuplicateFacade,
+                        ));
                     }
-                    at(finite("", f.azimuth_deg), || p("azimuth_deg"))?;
-                    at(positive("", f.wall_area_m2), || p("wall_area_m2"))?;
+                    check(&fields::AREA_FACADE_AZIMUTH, f.azimuth_deg, || {
+                        p(&fields::AREA_FACADE_AZIMUTH)
+                    })?;
+                    check(&fields::AREA_FACADE_WALL, f.wall_area_m2, || {
+                        p(&fields::AREA_FACADE_WALL)
+                    })?;
                 }
             }
         }
@@ -584,41 +605,35 @@ impl Project {
                     ErrorKind::UnknownFacade,
                 ));
             }
-            let path = |field: &'static str| move || format!("facades.{name}.{field}");
-            at(opt("", f.wwr, |p, v| ratio(p, v, false)), path("wwr"))?;
-            at(opt("", f.window_u, positive), path("window_u"))?;
-            at(
-                opt("", f.window_shgc, |p, v| ratio(p, v, true)),
-                path("window_shgc"),
-            )?;
+            for (field, v) in [
+                (&fields::FACADE_WWR, f.wwr),
+                (&fields::FACADE_WINDOW_U, f.window_u),
+                (&fields::FACADE_WINDOW_SHGC, f.window_shgc),
+            ] {
+                if let Some(v) = v {
+                    check(field, v, || field.at(name))?;
+                }
+            }
         }
         let e = &self.envelope;
-        for (p, v) in [
-            ("envelope.wall_u", e.wall_u),
-            ("envelope.roof_u", e.roof_u),
-            ("envelope.window_u", e.window_u),
-            ("envelope.floor_over_outside_u", e.floor_over_outside_u),
-            ("envelope.skylight_u", e.skylight_u),
-            ("envelope.shape_factor", e.shape_factor),
-        ] {
-            opt(p, v, positive)?;
-        }
-        for (p, v) in [
-            ("envelope.window_shgc", e.window_shgc),
-            ("envelope.skylight_shgc", e.skylight_shgc),
-            ("envelope.skylight_ratio", e.skylight_ratio),
-        ] {
-            opt(p, v, |p, v| ratio(p, v, true))?;
-        }
-        for (p, v) in [
-            ("envelope.ground_perimeter_r", e.ground_perimeter_r),
-            ("envelope.basement_wall_r", e.basement_wall_r),
+        for (field, v) in [
+            (&fields::WALL_U, e.wall_u),
+            (&fields::ROOF_U, e.roof_u),
+            (&fields::WINDOW_U, e.window_u),
+            (&fields::WINDOW_SHGC, e.window_shgc),
+            (&fields::FLOOR_OVER_OUTSIDE_U, e.floor_over_outside_u),
             (
-                "envelope.floor_over_outside_area_m2",
+                &fields::FLOOR_OVER_OUTSIDE_AREA,
                 e.floor_over_outside_area_m2,
             ),
+            (&fields::SKYLIGHT_RATIO, e.skylight_ratio),
+            (&fields::SKYLIGHT_U, e.skylight_u),
+            (&fields::SKYLIGHT_SHGC, e.skylight_shgc),
+            (&fields::GROUND_PERIMETER_R, e.ground_perimeter_r),
+            (&fields::BASEMENT_WALL_R, e.basement_wall_r),
+            (&fields::SHAPE_FACTOR, e.shape_factor),
         ] {
-            opt(p, v, non_negative)?;
+            opt(field, v)?;
         }
         Ok(())
     }
@@ -739,6 +754,17 @@ mod tests {
                 "envelope.basement_wall_r",
             ),
             (vec!["city"], serde_json::json!("atlantis"), "city"),
+            // A file is held to the form's range: no absurd dimensions reach the model.
+            (
+                vec!["geometry", "length_m"],
+                serde_json::json!(1e307),
+                "geometry.length_m",
+            ),
+            (
+                vec!["envelope", "wall_u"],
+                serde_json::json!(11),
+                "envelope.wall_u",
+            ),
         ];
         for (path, v, expect) in cases {
             let e = err(&with(&path, v.clone()));

@@ -137,6 +137,10 @@ pub enum PvError {
 pub struct GridFactorRow {
     /// Row id.
     pub id: &'static str,
+    /// Name in Chinese.
+    pub name_zh: &'static str,
+    /// Name in English.
+    pub name_en: &'static str,
     /// kgCO₂/kWh.
     pub kg_co2_per_kwh: f64,
     /// Year the factor applies to, if known.

@@ -468,6 +468,8 @@ pub fn pv_defaults(text: &str) -> Result<PvDefaultsRecord, TableError> {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GridFactorRecord {
     pub id: String,
+    pub name_zh: String,
+    pub name_en: String,
     pub kg_co2_per_kwh: f64,
     pub year: Option<u16>,
     pub region: String,

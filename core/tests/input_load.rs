@@ -141,7 +141,7 @@ fn syntax_errors_carry_position() {
 #[test]
 fn fuzz_regression_save_reload_is_exact() {
     let text = r#"{"format": "greencheck/0", "use": "office", "storeys": 4,
-        "storey_height_m":222222222222222222222222222222222222222222222222222.6, "orientation": 80,
+        "storey_height_m":2.2222222222222222226, "orientation": 80,
         "geometry": {"mode": "box", "length_m": 29, "depth_m": 15},
         "facades": {"A": {"wwr": 0.3}}, "enveroof_arealope": {"wall_u": 0.5}}"#;
     let l = loaded(text);

@@ -6,34 +6,17 @@ use serde_json::{Map, Value};
 use std::borrow::Cow;
 
 use super::{default_row, EnergyError};
+use crate::fields::{self, Field};
 use crate::project::Use;
 
-/// Overridable assumption keys with their allowed ranges `(key, min, max, text)` (inclusive).
-pub const ASSUMPTION_KEYS: [(&str, f64, f64, &str); 18] = [
-    ("air_changes_per_h", 0.0, 20.0, "[0, 20] 1/h"),
-    ("internal_gains_w_m2", 0.0, 200.0, "[0, 200] W/m²"),
-    ("heating_setpoint_c", 5.0, 30.0, "[5, 30] °C"),
-    ("cooling_setpoint_c", 15.0, 40.0, "[15, 40] °C"),
-    (
-        "thermal_capacity_kj_m2k",
-        1.0,
-        2000.0,
-        "[1, 2000] kJ/(m²·K)",
-    ),
-    ("shading_factor", 0.0, 1.0, "[0, 1]"),
-    ("thermal_bridge_du", 0.0, 2.0, "[0, 2] W/(m²·K)"),
-    ("heating_efficiency", 0.05, 10.0, "[0.05, 10]"),
-    ("cooling_eer", 0.05, 20.0, "[0.05, 20]"),
-    ("wall_absorptance", 0.0, 1.0, "[0, 1]"),
-    ("roof_absorptance", 0.0, 1.0, "[0, 1]"),
-    ("external_surface_resistance", 0.0, 0.5, "[0, 0.5] m²·K/W"),
-    ("sky_radiation_h_r", 0.0, 10.0, "[0, 10] W/(m²·K)"),
-    ("sky_temperature_difference_k", 0.0, 30.0, "[0, 30] K"),
-    ("air_heat_capacity_wh_m3k", 0.1, 1.0, "[0.1, 1] Wh/(m³·K)"),
-    ("tradeoff_band", 0.0, 0.5, "[0, 0.5]"),
-    ("roof_sky_view", 0.0, 1.0, "[0, 1]"),
-    ("wall_sky_view", 0.0, 1.0, "[0, 1]"),
-];
+/// The overridable assumption keys (`assumptions.<key>`), in report order: the registry's assumption fields
+/// ([`crate::fields::ASSUMPTIONS`]), which also hold each key's valid range.
+pub fn assumption_keys() -> impl Iterator<Item = (&'static str, &'static Field)> {
+    fields::ASSUMPTIONS.iter().map(|f| {
+        let key = f.path.strip_prefix("assumptions.").unwrap_or(f.path);
+        (key, *f)
+    })
+}
 
 /// The assumptions in force for one estimate.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -142,7 +125,7 @@ impl Assumptions {
             roof_sky_view: 1.0,
             wall_sky_view: 0.5,
         };
-        for (key, ..) in ASSUMPTION_KEYS {
+        for (key, _) in assumption_keys() {
             if key == "roof_sky_view" || key == "wall_sky_view" {
                 continue;
             }
@@ -152,26 +135,28 @@ impl Assumptions {
     }
 
     /// Defaults for the use, overridden by the project's `assumptions` (validated: every key of
-    /// [`ASSUMPTION_KEYS`] must be a finite number in range; other keys are ignored).
+    /// [`assumption_keys`] must be a finite number in its field's range; other keys are ignored).
     pub fn from_project(
         u: Use,
         overrides: &Map<String, Value>,
     ) -> Result<Assumptions, EnergyError> {
         let mut a = Assumptions::defaults(u)?;
-        for (key, min, max, allowed) in ASSUMPTION_KEYS {
+        for (key, field) in assumption_keys() {
             let Some(v) = overrides.get(key) else {
                 continue;
             };
-            let path = || format!("assumptions.{key}");
+            let path = || field.path.to_owned();
             let v = v
                 .as_f64()
                 .ok_or_else(|| EnergyError::NotANumber { path: path() })?;
-            if !v.is_finite() || v < min || v > max {
-                return Err(EnergyError::OutOfRange {
-                    path: path(),
-                    value: v,
-                    allowed,
-                });
+            if let Some(kind) = field.number_kind() {
+                if kind.check(v).is_err() {
+                    return Err(EnergyError::OutOfRange {
+                        path: path(),
+                        value: v,
+                        allowed: kind.range_text(),
+                    });
+                }
             }
             a.set(key, v);
         }
@@ -207,9 +192,8 @@ impl Assumptions {
 
     /// The list shown in the report: every data-backed key with value, default and source.
     pub fn used(&self, u: Use) -> Vec<AssumptionUsed> {
-        ASSUMPTION_KEYS
-            .iter()
-            .filter_map(|(key, ..)| {
+        assumption_keys()
+            .filter_map(|(key, _)| {
                 let row = default_row(key, u).ok()?;
                 let value = self.get(key);
                 Some(AssumptionUsed {

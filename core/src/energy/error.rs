@@ -11,7 +11,7 @@ pub enum EnergyError {
         /// Value given.
         value: f64,
         /// Allowed range.
-        allowed: &'static str,
+        allowed: String,
     },
     /// An assumption is not a number.
     #[error("{path} must be a number")]

@@ -18,7 +18,7 @@
 //!
 //! Every default is a data row of `core/data/energy_defaults.csv` (value, unit, provenance, source), turned
 //! into a static array at build time (`core/build.rs`), and each can be overridden in the project's `assumptions` under the same key
-//! (see [`ASSUMPTION_KEYS`]). The reference building follows GB 55015 C.0.3 through
+//! (see [`assumption_keys`]). The reference building follows GB 55015 C.0.3 through
 //! [`crate::reference::reference_values`]: same geometry, windows trimmed to the WWR limits, every K and SHGC at
 //! its table limit (the design value where the code sets none).
 //!
@@ -35,7 +35,7 @@ mod envelope;
 mod error;
 mod report;
 
-pub use assumptions::{AssumptionUsed, Assumptions, ASSUMPTION_KEYS};
+pub use assumptions::{assumption_keys, AssumptionUsed, Assumptions};
 pub use balance::{loss_utilisation, month_needs, simulate, utilisation, Demand, Site};
 pub use defaults::{default_row, default_rows, use_key, DefaultRow};
 pub use envelope::{design_params, reference_params, EnvelopeParams, FacadeParams};

@@ -75,6 +75,24 @@ pub enum SoundInsulation {
 }
 
 impl SoundInsulation {
+    /// Every level, lowest first.
+    pub const ALL: [SoundInsulation; 4] = [
+        SoundInsulation::None,
+        SoundInsulation::Low,
+        SoundInsulation::Mid,
+        SoundInsulation::High,
+    ];
+
+    /// Key as serialised (`none`, `low`, `mid`, `high`).
+    pub fn key(self) -> &'static str {
+        match self {
+            SoundInsulation::None => "none",
+            SoundInsulation::Low => "low",
+            SoundInsulation::Mid => "mid",
+            SoundInsulation::High => "high",
+        }
+    }
+
     pub(super) fn rank(self) -> f64 {
         match self {
             SoundInsulation::None => 0.0,

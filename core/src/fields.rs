@@ -1,0 +1,759 @@
+//! The field registry: every input of a project, defined once.
+//!
+//! A field has its project path (the `docs/project-format.md` contract; `*` stands for a facade name or
+//! index), its label in both languages, what it holds (a [`NumberKind`] with its one valid range, unit and
+//! accepted syntax; a choice drawn from the core's own tables; text; a flag) and the range a designer typically
+//! explores (for a slider and the sensitivity chart). The editor parses typed text with it, `Project::validate`
+//! holds file values to the same range, the estimate reads its assumption ranges from it, sweeps take their
+//! axis from it, and the UI only lays the fields out.
+
+use crate::input::{NumberClass, NumberKind, Range};
+use crate::labels::Text;
+use crate::limits::Element;
+
+/// What a field holds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Input {
+    /// A number of this kind (a count is a whole number).
+    Number(NumberKind),
+    /// Free text, kept as typed.
+    Text,
+    /// One value of a list, stored as a JSON string.
+    Choice(Choices),
+    /// One value of a list of whole numbers, stored as a JSON number; empty removes it.
+    NumberChoice(Choices),
+    /// Yes or no.
+    Flag,
+}
+
+/// A list of choices, drawn from the core's tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choices {
+    /// The city table ([`crate::city`]).
+    Cities,
+    /// Building uses.
+    Uses,
+    /// GB/T 50378 editions.
+    Editions,
+    /// Assessment stages.
+    Stages,
+    /// The grid emission factor rows ([`crate::pv::grid_factors`]).
+    GridFactors,
+    /// Residential sound-insulation levels.
+    SoundLevels,
+    /// Water-fixture efficiency grades 1–3.
+    WaterGrades,
+}
+
+/// One choice: the value stored in the project, its label and an optional detail (e.g. the weather a city
+/// is computed with).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Choice {
+    /// Value stored in the project.
+    pub value: &'static str,
+    /// Label.
+    pub label: Text,
+    /// Detail shown after the label.
+    pub detail: Option<Text>,
+}
+
+/// One input field.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Field {
+    /// Project path; `*` is a facade name (`facades.*.wwr`) or index (`geometry.facades[*].azimuth_deg`).
+    pub path: &'static str,
+    /// Label.
+    pub label: Text,
+    /// What it holds.
+    pub input: Input,
+    /// The range a designer typically explores (slider, sensitivity chart axis), inside the valid range.
+    pub typical: Option<(f64, f64)>,
+    /// Slider step, when the form offers a slider.
+    pub slider_step: Option<f64>,
+}
+
+impl Field {
+    const fn number(path: &'static str, label: Text, kind: NumberKind) -> Field {
+        Field {
+            path,
+            label,
+            input: Input::Number(kind),
+            typical: None,
+            slider_step: None,
+        }
+    }
+
+    const fn of(path: &'static str, label: Text, input: Input) -> Field {
+        Field {
+            path,
+            label,
+            input,
+            typical: None,
+            slider_step: None,
+        }
+    }
+
+    const fn typical(self, from: f64, to: f64) -> Field {
+        Field {
+            typical: Some((from, to)),
+            ..self
+        }
+    }
+
+    const fn slider(self, step: f64) -> Field {
+        Field {
+            slider_step: Some(step),
+            ..self
+        }
+    }
+
+    /// The number kind of a numeric field.
+    pub fn number_kind(&self) -> Option<NumberKind> {
+        match self.input {
+            Input::Number(k) => Some(k),
+            _ => None,
+        }
+    }
+
+    /// The path with `*` replaced by a facade name or index.
+    pub fn at(&self, key: &str) -> String {
+        self.path.replacen('*', key, 1)
+    }
+
+    /// Whether a concrete path is this field's (`*` matches one key or index).
+    pub fn matches(&self, path: &str) -> bool {
+        match self.path.split_once('*') {
+            None => self.path == path,
+            Some((head, tail)) => path
+                .strip_prefix(head)
+                .and_then(|rest| rest.strip_suffix(tail))
+                .is_some_and(|key| !key.is_empty() && !key.contains(['.', '[', ']'])),
+        }
+    }
+}
+
+const fn t(zh: &'static str, en: &'static str) -> Text {
+    Text::new(zh, en)
+}
+
+const fn kind(
+    min: f64,
+    min_inclusive: bool,
+    max: f64,
+    max_inclusive: bool,
+    unit: &'static str,
+) -> NumberKind {
+    NumberKind::new(
+        NumberClass::Coefficient,
+        Range::new(min, min_inclusive, max, max_inclusive),
+        unit,
+        &[],
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Project and geometry
+// ---------------------------------------------------------------------------------------------
+
+/// Project name.
+pub const NAME: Field = Field::of("name", t("项目名称", "Project name"), Input::Text);
+/// City (selects the climate zone and the weather).
+pub const CITY: Field = Field::of(
+    "city",
+    t("城市（气候）", "City (climate)"),
+    Input::Choice(Choices::Cities),
+);
+/// Building use.
+pub const USE: Field = Field::of(
+    "use",
+    t("建筑类型", "Building use"),
+    Input::Choice(Choices::Uses),
+);
+/// Storeys above ground.
+pub const STOREYS: Field = Field::number(
+    "storeys",
+    t("地上层数", "Storeys above ground"),
+    NumberKind::STOREYS,
+)
+.typical(1.0, 40.0);
+/// Storey height.
+pub const STOREY_HEIGHT: Field = Field::number(
+    "storey_height_m",
+    t("层高", "Storey height"),
+    NumberKind::STOREY_HEIGHT,
+);
+/// Box length (facades A and C).
+pub const LENGTH: Field =
+    Field::number("geometry.length_m", t("长度", "Length"), NumberKind::LENGTH);
+/// Box depth (facades B and D).
+pub const DEPTH: Field = Field::number("geometry.depth_m", t("进深", "Depth"), NumberKind::LENGTH);
+/// Outward normal of facade A of a box.
+pub const ORIENTATION: Field = Field::number(
+    "geometry.orientation_deg",
+    t("A 立面朝向（方位角）", "Facade A orientation (azimuth)"),
+    NumberKind::ANGLE,
+)
+.typical(0.0, 359.0)
+.slider(1.0);
+/// Total floor area (measured areas).
+pub const FLOOR_AREA: Field = Field::number(
+    "geometry.floor_area_m2",
+    t("总建筑面积", "Total floor area"),
+    NumberKind::AREA,
+);
+/// Heated volume V0 (measured areas).
+pub const VOLUME: Field = Field::number(
+    "geometry.volume_m3",
+    t("体积 V0", "Volume V0"),
+    NumberKind::VOLUME,
+);
+/// Roof area (measured areas).
+pub const ROOF_AREA: Field = Field::number(
+    "geometry.roof_area_m2",
+    t("屋面面积", "Roof area"),
+    NumberKind::AREA_OR_ZERO,
+);
+/// Rotation added to every measured facade's azimuth.
+pub const NORTH_OFFSET: Field = Field::number(
+    "geometry.north_offset_deg",
+    t(
+        "北向修正（模型北 → 真北）",
+        "North offset (model north → true north)",
+    ),
+    NumberKind::ANGLE,
+);
+/// Name of a measured facade.
+pub const AREA_FACADE_NAME: Field = Field::of(
+    "geometry.facades[*].name",
+    t("立面名称", "Facade name"),
+    Input::Text,
+);
+/// Outward azimuth of a measured facade.
+pub const AREA_FACADE_AZIMUTH: Field = Field::number(
+    "geometry.facades[*].azimuth_deg",
+    t("外法线方位角", "Outward azimuth"),
+    NumberKind::ANGLE,
+);
+/// Gross wall area of a measured facade.
+pub const AREA_FACADE_WALL: Field = Field::number(
+    "geometry.facades[*].wall_area_m2",
+    t("立面总面积（含窗）", "Gross wall area (incl. windows)"),
+    NumberKind::AREA,
+);
+
+// ---------------------------------------------------------------------------------------------
+// Facades and envelope
+// ---------------------------------------------------------------------------------------------
+
+/// Window-to-wall ratio of a facade.
+pub const FACADE_WWR: Field = Field::number("facades.*.wwr", Element::Wwr.label(), NumberKind::WWR)
+    .typical(0.0, 0.9)
+    .slider(0.01);
+/// A facade's own window K (overrides the envelope's).
+pub const FACADE_WINDOW_U: Field = Field::number(
+    "facades.*.window_u",
+    t("本立面外窗 K（可选）", "This facade's window K (optional)"),
+    NumberKind::U_VALUE,
+);
+/// A facade's own window SHGC.
+pub const FACADE_WINDOW_SHGC: Field = Field::number(
+    "facades.*.window_shgc",
+    t(
+        "本立面外窗 SHGC（可选）",
+        "This facade's window SHGC (optional)",
+    ),
+    NumberKind::SHGC,
+);
+/// External wall K.
+pub const WALL_U: Field = Field::number(
+    "envelope.wall_u",
+    Element::WallU.label(),
+    NumberKind::U_VALUE,
+)
+.typical(0.15, 1.0);
+/// Roof K.
+pub const ROOF_U: Field = Field::number(
+    "envelope.roof_u",
+    Element::RoofU.label(),
+    NumberKind::U_VALUE,
+)
+.typical(0.1, 0.8);
+/// Window K (every facade unless overridden).
+pub const WINDOW_U: Field = Field::number(
+    "envelope.window_u",
+    Element::WindowU.label(),
+    NumberKind::U_VALUE,
+)
+.typical(0.8, 3.2);
+/// Window SHGC (every facade unless overridden).
+pub const WINDOW_SHGC: Field = Field::number(
+    "envelope.window_shgc",
+    Element::WindowShgc.label(),
+    NumberKind::SHGC,
+)
+.typical(0.15, 0.8);
+/// Floor over outside air K.
+pub const FLOOR_OVER_OUTSIDE_U: Field = Field::number(
+    "envelope.floor_over_outside_u",
+    Element::FloorOverOutsideU.label(),
+    NumberKind::U_VALUE,
+);
+/// Area of floors over outside air.
+pub const FLOOR_OVER_OUTSIDE_AREA: Field = Field::number(
+    "envelope.floor_over_outside_area_m2",
+    t("架空/外挑楼板面积", "Floor over outside air, area"),
+    NumberKind::AREA_OR_ZERO,
+);
+/// Skylight area / roof area.
+pub const SKYLIGHT_RATIO: Field = Field::number(
+    "envelope.skylight_ratio",
+    Element::SkylightRatio.label(),
+    NumberKind::RATIO_CLOSED,
+);
+/// Skylight K.
+pub const SKYLIGHT_U: Field = Field::number(
+    "envelope.skylight_u",
+    Element::SkylightU.label(),
+    NumberKind::U_VALUE,
+);
+/// Skylight SHGC.
+pub const SKYLIGHT_SHGC: Field = Field::number(
+    "envelope.skylight_shgc",
+    Element::SkylightShgc.label(),
+    NumberKind::SHGC,
+);
+/// Perimeter ground insulation R.
+pub const GROUND_PERIMETER_R: Field = Field::number(
+    "envelope.ground_perimeter_r",
+    Element::GroundPerimeterR.label(),
+    NumberKind::R_VALUE,
+);
+/// Basement wall R.
+pub const BASEMENT_WALL_R: Field = Field::number(
+    "envelope.basement_wall_r",
+    Element::BasementWallR.label(),
+    NumberKind::R_VALUE,
+);
+/// Shape factor override.
+pub const SHAPE_FACTOR: Field = Field::number(
+    "envelope.shape_factor",
+    t(
+        "体形系数（CAD 值，可选）",
+        "Shape factor (CAD value, optional)",
+    ),
+    NumberKind::SHAPE_FACTOR,
+);
+
+// ---------------------------------------------------------------------------------------------
+// Estimate assumptions (defaults: core/data/energy_defaults.csv)
+// ---------------------------------------------------------------------------------------------
+
+/// Air changes per hour.
+pub const ACH: Field = Field::number(
+    "assumptions.air_changes_per_h",
+    t("换气次数", "Air changes"),
+    kind(0.0, true, 20.0, true, "1/h"),
+);
+/// Internal gains.
+pub const GAINS: Field = Field::number(
+    "assumptions.internal_gains_w_m2",
+    t("室内得热", "Internal gains"),
+    kind(0.0, true, 200.0, true, "W/m²"),
+);
+/// Heating set point.
+pub const HEATING_SETPOINT: Field = Field::number(
+    "assumptions.heating_setpoint_c",
+    t("供暖设定温度", "Heating setpoint"),
+    kind(5.0, true, 30.0, true, "°C"),
+);
+/// Cooling set point.
+pub const COOLING_SETPOINT: Field = Field::number(
+    "assumptions.cooling_setpoint_c",
+    t("供冷设定温度", "Cooling setpoint"),
+    kind(15.0, true, 40.0, true, "°C"),
+);
+/// Effective thermal capacity per m² of floor.
+pub const THERMAL_CAPACITY: Field = Field::number(
+    "assumptions.thermal_capacity_kj_m2k",
+    t("有效热容", "Effective thermal capacity"),
+    kind(1.0, true, 2000.0, true, "kJ/(m²·K)"),
+);
+/// Solar factor of windows.
+pub const SHADING_FACTOR: Field = Field::number(
+    "assumptions.shading_factor",
+    t("遮阳修正系数", "Shading factor"),
+    kind(0.0, true, 1.0, true, ""),
+);
+/// Thermal-bridge allowance.
+pub const THERMAL_BRIDGE: Field = Field::number(
+    "assumptions.thermal_bridge_du",
+    t("热桥附加 ΔU", "Thermal-bridge allowance ΔU"),
+    kind(0.0, true, 2.0, true, "W/(m²·K)"),
+);
+/// Heating system efficiency.
+pub const HEATING_EFFICIENCY: Field = Field::number(
+    "assumptions.heating_efficiency",
+    t("供暖系统效率", "Heating system efficiency"),
+    kind(0.05, true, 10.0, true, ""),
+);
+/// Cooling system EER.
+pub const COOLING_EER: Field = Field::number(
+    "assumptions.cooling_eer",
+    t("供冷系统能效比 EER", "Cooling system EER"),
+    kind(0.05, true, 20.0, true, ""),
+);
+/// Wall solar absorptance.
+pub const WALL_ABSORPTANCE: Field = Field::number(
+    "assumptions.wall_absorptance",
+    t("外墙太阳辐射吸收系数", "Wall solar absorptance"),
+    kind(0.0, true, 1.0, true, ""),
+);
+/// Roof solar absorptance.
+pub const ROOF_ABSORPTANCE: Field = Field::number(
+    "assumptions.roof_absorptance",
+    t("屋面太阳辐射吸收系数", "Roof solar absorptance"),
+    kind(0.0, true, 1.0, true, ""),
+);
+/// External surface resistance.
+pub const SURFACE_RESISTANCE: Field = Field::number(
+    "assumptions.external_surface_resistance",
+    t("外表面换热阻 R_se", "External surface resistance R_se"),
+    kind(0.0, true, 0.5, true, "m²·K/W"),
+);
+/// External radiative coefficient.
+pub const SKY_RADIATION: Field = Field::number(
+    "assumptions.sky_radiation_h_r",
+    t(
+        "外表面辐射换热系数 h_r",
+        "External radiative coefficient h_r",
+    ),
+    kind(0.0, true, 10.0, true, "W/(m²·K)"),
+);
+/// Mean air − sky temperature difference.
+pub const SKY_DIFFERENCE: Field = Field::number(
+    "assumptions.sky_temperature_difference_k",
+    t("空气与天空温差", "Air–sky temperature difference"),
+    kind(0.0, true, 30.0, true, "K"),
+);
+/// ρc of air.
+pub const AIR_CAPACITY: Field = Field::number(
+    "assumptions.air_heat_capacity_wh_m3k",
+    t("空气容积比热 ρc", "Air heat capacity ρc"),
+    kind(0.1, true, 1.0, true, "Wh/(m³·K)"),
+);
+/// Half-width of the trade-off borderline band.
+pub const TRADEOFF_BAND: Field = Field::number(
+    "assumptions.tradeoff_band",
+    t("权衡判断临界带宽", "Trade-off borderline band"),
+    kind(0.0, true, 0.5, true, ""),
+);
+/// Sky view factor of the roof.
+pub const ROOF_SKY_VIEW: Field = Field::number(
+    "assumptions.roof_sky_view",
+    t("屋面对天空角系数", "Roof sky view factor"),
+    kind(0.0, true, 1.0, true, ""),
+);
+/// Sky view factor of the walls.
+pub const WALL_SKY_VIEW: Field = Field::number(
+    "assumptions.wall_sky_view",
+    t("外墙对天空角系数", "Wall sky view factor"),
+    kind(0.0, true, 1.0, true, ""),
+);
+
+/// The estimate's assumption fields, in the order the report lists them.
+pub const ASSUMPTIONS: [&Field; 18] = [
+    &ACH,
+    &GAINS,
+    &HEATING_SETPOINT,
+    &COOLING_SETPOINT,
+    &THERMAL_CAPACITY,
+    &SHADING_FACTOR,
+    &THERMAL_BRIDGE,
+    &HEATING_EFFICIENCY,
+    &COOLING_EER,
+    &WALL_ABSORPTANCE,
+    &ROOF_ABSORPTANCE,
+    &SURFACE_RESISTANCE,
+    &SKY_RADIATION,
+    &SKY_DIFFERENCE,
+    &AIR_CAPACITY,
+    &TRADEOFF_BAND,
+    &ROOF_SKY_VIEW,
+    &WALL_SKY_VIEW,
+];
+
+// ---------------------------------------------------------------------------------------------
+// PV (defaults: core/data/pv_defaults.csv)
+// ---------------------------------------------------------------------------------------------
+
+/// Roof area where PV can be installed.
+pub const PV_ROOF: Field = Field::number(
+    "pv.installable_roof_area_m2",
+    t("可安装光伏屋面面积", "Installable roof area"),
+    NumberKind::AREA_OR_ZERO,
+);
+/// PV module area.
+pub const PV_MODULE: Field = Field::number(
+    "pv.module_area_m2",
+    t("组件面积", "Module area"),
+    NumberKind::AREA_OR_ZERO,
+);
+/// Module efficiency.
+pub const PV_EFFICIENCY: Field = Field::number(
+    "pv.module_efficiency",
+    t("组件效率", "Module efficiency"),
+    NumberKind::EFFICIENCY,
+);
+/// Module tilt.
+pub const PV_TILT: Field = Field::number("pv.tilt_deg", t("倾角", "Tilt"), NumberKind::TILT);
+/// Module azimuth.
+pub const PV_AZIMUTH: Field =
+    Field::number("pv.azimuth_deg", t("方位角", "Azimuth"), NumberKind::ANGLE);
+/// System loss.
+pub const PV_LOSS: Field = Field::number(
+    "pv.system_loss",
+    t("系统损失", "System loss"),
+    NumberKind::LOSS_RATIO,
+);
+/// Grid emission factor (a row id; a number in kgCO₂/kWh is accepted in the file).
+pub const PV_GRID: Field = Field::of(
+    "pv.grid_factor",
+    t("电网排放因子", "Grid emission factor"),
+    Input::Choice(Choices::GridFactors),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Green-building self-assessment (GB/T 50378)
+// ---------------------------------------------------------------------------------------------
+
+/// Edition.
+pub const EDITION: Field = Field::of(
+    "green.edition",
+    t("评价标准版本", "Standard edition"),
+    Input::Choice(Choices::Editions),
+);
+/// Stage.
+pub const STAGE: Field = Field::of(
+    "green.stage",
+    t("评价阶段", "Stage"),
+    Input::Choice(Choices::Stages),
+);
+/// Every prerequisite met.
+pub const PREREQUISITES: Field = Field::of(
+    "green.prerequisites_met",
+    t("控制项全部满足", "All prerequisites met"),
+    Input::Flag,
+);
+/// Full fit-out.
+pub const FULL_FITOUT: Field = Field::of(
+    "green.full_fitout",
+    t("全装修", "Full fit-out"),
+    Input::Flag,
+);
+/// Carbon statement.
+pub const CARBON_STATEMENT: Field = Field::of(
+    "green.carbon_statement",
+    t("提供碳排放计算分析", "Carbon statement provided"),
+    Input::Flag,
+);
+/// Window air-tightness.
+pub const WINDOW_AIRTIGHTNESS: Field = Field::of(
+    "green.window_airtightness_met",
+    t(
+        "外窗气密性满足节能标准",
+        "Window air-tightness meets the code",
+    ),
+    Input::Flag,
+);
+/// Water-fixture efficiency grade.
+pub const WATER_GRADE: Field = Field::of(
+    "green.water_fixture_grade",
+    t("卫生器具用水效率等级", "Water-fixture efficiency grade"),
+    Input::NumberChoice(Choices::WaterGrades),
+);
+/// Residential sound insulation.
+pub const SOUND: Field = Field::of(
+    "green.sound_insulation",
+    t("住宅隔声水平", "Residential sound insulation"),
+    Input::Choice(Choices::SoundLevels),
+);
+/// Indoor pollutant reduction, %.
+pub const POLLUTANT: Field = Field::number(
+    "green.pollutant_reduction_pct",
+    t("室内污染物浓度降低", "Indoor pollutant reduction"),
+    NumberKind::new(
+        NumberClass::Percent,
+        Range::new(-1000.0, true, 100.0, true),
+        "%",
+        &[],
+    ),
+);
+/// Green building materials share, %.
+pub const GREEN_MATERIAL: Field = Field::number(
+    "green.green_material_share_pct",
+    t("绿色建材应用比例", "Green building materials share"),
+    NumberKind::PERCENT,
+);
+/// Self-assessed points: safety.
+pub const SA_SAFETY: Field = Field::number(
+    "green.self_assessed.safety",
+    t("安全耐久 自评分", "Safety & durability, self-assessed"),
+    NumberKind::POINTS,
+);
+/// Self-assessed points: health.
+pub const SA_HEALTH: Field = Field::number(
+    "green.self_assessed.health",
+    t("健康舒适 自评分", "Health & comfort, self-assessed"),
+    NumberKind::POINTS,
+);
+/// Self-assessed points: convenience.
+pub const SA_CONVENIENCE: Field = Field::number(
+    "green.self_assessed.convenience",
+    t("生活便利 自评分", "Convenience, self-assessed"),
+    NumberKind::POINTS,
+);
+/// Self-assessed points: resources (other items).
+pub const SA_RESOURCES: Field = Field::number(
+    "green.self_assessed.resources",
+    t("资源节约 其他项自评分", "Resource saving, other items"),
+    NumberKind::POINTS,
+);
+/// Self-assessed points: environment.
+pub const SA_ENVIRONMENT: Field = Field::number(
+    "green.self_assessed.environment",
+    t("环境宜居 自评分", "Environment, self-assessed"),
+    NumberKind::POINTS,
+);
+/// Self-assessed points: bonus (other items).
+pub const SA_BONUS: Field = Field::number(
+    "green.self_assessed.bonus",
+    t("提高与创新 其他项自评分", "Bonus, other items"),
+    NumberKind::POINTS,
+);
+
+/// Every field of the registry.
+pub const ALL: [&Field; 71] = [
+    &NAME,
+    &CITY,
+    &USE,
+    &STOREYS,
+    &STOREY_HEIGHT,
+    &LENGTH,
+    &DEPTH,
+    &ORIENTATION,
+    &FLOOR_AREA,
+    &VOLUME,
+    &ROOF_AREA,
+    &NORTH_OFFSET,
+    &AREA_FACADE_NAME,
+    &AREA_FACADE_AZIMUTH,
+    &AREA_FACADE_WALL,
+    &FACADE_WWR,
+    &FACADE_WINDOW_U,
+    &FACADE_WINDOW_SHGC,
+    &WALL_U,
+    &ROOF_U,
+    &WINDOW_U,
+    &WINDOW_SHGC,
+    &FLOOR_OVER_OUTSIDE_U,
+    &FLOOR_OVER_OUTSIDE_AREA,
+    &SKYLIGHT_RATIO,
+    &SKYLIGHT_U,
+    &SKYLIGHT_SHGC,
+    &GROUND_PERIMETER_R,
+    &BASEMENT_WALL_R,
+    &SHAPE_FACTOR,
+    &ACH,
+    &GAINS,
+    &HEATING_SETPOINT,
+    &COOLING_SETPOINT,
+    &THERMAL_CAPACITY,
+    &SHADING_FACTOR,
+    &THERMAL_BRIDGE,
+    &HEATING_EFFICIENCY,
+    &COOLING_EER,
+    &WALL_ABSORPTANCE,
+    &ROOF_ABSORPTANCE,
+    &SURFACE_RESISTANCE,
+    &SKY_RADIATION,
+    &SKY_DIFFERENCE,
+    &AIR_CAPACITY,
+    &TRADEOFF_BAND,
+    &ROOF_SKY_VIEW,
+    &WALL_SKY_VIEW,
+    &PV_ROOF,
+    &PV_MODULE,
+    &PV_EFFICIENCY,
+    &PV_TILT,
+    &PV_AZIMUTH,
+    &PV_LOSS,
+    &PV_GRID,
+    &EDITION,
+    &STAGE,
+    &PREREQUISITES,
+    &FULL_FITOUT,
+    &CARBON_STATEMENT,
+    &WINDOW_AIRTIGHTNESS,
+    &WATER_GRADE,
+    &SOUND,
+    &POLLUTANT,
+    &GREEN_MATERIAL,
+    &SA_SAFETY,
+    &SA_HEALTH,
+    &SA_CONVENIENCE,
+    &SA_RESOURCES,
+    &SA_ENVIRONMENT,
+    &SA_BONUS,
+];
+
+/// The field that edits a concrete project path (`facades.A.wwr`, `geometry.facades[2].azimuth_deg`).
+pub fn find(path: &str) -> Option<&'static Field> {
+    ALL.iter().copied().find(|f| f.matches(path))
+}
+
+/// The choices of a list, in display order.
+pub fn choices(list: Choices) -> Vec<Choice> {
+    use crate::columns::star::{Edition, Stage};
+    use crate::project::Use;
+    use crate::star::SoundInsulation;
+    let plain = |value: &'static str, label: Text| Choice {
+        value,
+        label,
+        detail: None,
+    };
+    match list {
+        Choices::Cities => crate::city::cities()
+            .iter()
+            .map(|c| Choice {
+                value: c.city,
+                label: c.name(),
+                detail: Some(c.weather()),
+            })
+            .collect(),
+        Choices::Uses => Use::ALL.iter().map(|u| plain(u.key(), u.label())).collect(),
+        Choices::Editions => Edition::ALL
+            .iter()
+            .map(|e| plain(e.year(), e.label()))
+            .collect(),
+        Choices::Stages => Stage::ALL
+            .iter()
+            .map(|s| plain(s.key(), s.label()))
+            .collect(),
+        Choices::GridFactors => crate::pv::grid_factors()
+            .iter()
+            .map(|r| plain(r.id, Text::new(r.name_zh, r.name_en)))
+            .collect(),
+        Choices::SoundLevels => SoundInsulation::ALL
+            .iter()
+            .map(|s| plain(s.key(), s.label()))
+            .collect(),
+        Choices::WaterGrades => [
+            ("1", t("1 级", "grade 1")),
+            ("2", t("2 级", "grade 2")),
+            ("3", t("3 级", "grade 3")),
+        ]
+        .into_iter()
+        .map(|(v, l)| plain(v, l))
+        .collect(),
+    }
+}
