@@ -6,11 +6,12 @@
 
 pub mod app;
 pub mod bench;
+pub mod browser;
 pub mod components;
-pub mod fields;
+pub mod hooks;
 pub mod i18n;
+pub mod layout;
 pub mod state;
-pub mod storage;
 
 use wasm_bindgen::prelude::*;
 
@@ -21,7 +22,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(start)]
 pub fn start() {
     std::panic::set_hook(Box::new(panic_banner));
-    match gloo::utils::document().get_element_by_id("app") {
+    match browser::app_root() {
         Some(el) => {
             // Replace the static "loading" placeholder (and the <noscript> note) of index.html.
             el.set_inner_html("");
@@ -51,9 +52,9 @@ pub fn show_panic_banner() {
     banner.set_class_name("panic-banner");
     let _ = banner.set_attribute("role", "alert");
     let _ = banner.set_attribute("data-testid", "panic-banner");
-    let lang = storage::load_lang().unwrap_or_default();
+    let lang = browser::load_lang().unwrap_or_default();
     banner.set_text_content(Some(i18n::t(lang, "panic.title")));
-    if let (Some(text), Ok(a)) = (storage::autosaved_text(), doc.create_element("a")) {
+    if let (Some(text), Ok(a)) = (browser::autosaved_text(), doc.create_element("a")) {
         let href = format!(
             "data:application/json;charset=utf-8,{}",
             String::from(js_sys::encode_uri_component(&text))

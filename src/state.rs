@@ -5,7 +5,7 @@
 
 use std::rc::Rc;
 
-use greencheck_core::editor::{Editor, FieldKind};
+use greencheck_core::editor::Editor;
 use greencheck_core::project::{Project, Template};
 use greencheck_core::report::FieldChange;
 use yew::Reducible;
@@ -49,15 +49,8 @@ pub struct AppState {
 /// Everything that can happen to the state.
 #[derive(Debug, Clone)]
 pub enum Action {
-    /// The user typed into a field.
-    Edit {
-        /// Project path.
-        path: String,
-        /// Field kind.
-        kind: FieldKind,
-        /// The text.
-        text: String,
-    },
+    /// The user typed into a field: (project path, text).
+    Edit(String, String),
     /// Apply a suggestion of a failing check.
     Apply(FieldChange),
     /// Start from a template.
@@ -107,7 +100,7 @@ impl Reducible for AppState {
         let mut changed = true;
         let replaces = !matches!(
             action,
-            Action::Edit { .. }
+            Action::Edit(..)
                 | Action::Apply(_)
                 | Action::SetLang(_)
                 | Action::Notify(_)
@@ -115,7 +108,7 @@ impl Reducible for AppState {
                 | Action::RejectLink
         );
         match action {
-            Action::Edit { path, kind, text } => s.editor.edit(&path, kind, &text),
+            Action::Edit(path, text) => s.editor.edit(&path, &text),
             Action::Apply(change) => s.editor.apply(&change),
             // Whatever replaces the whole project keeps the previous one restorable: no click loses work.
             Action::Template(t) => match Project::template(t) {
@@ -209,11 +202,7 @@ mod tests {
 
     #[test]
     fn a_template_or_conversion_never_loses_the_previous_project() {
-        let s = state().reduce(Action::Edit {
-            path: "name".into(),
-            kind: FieldKind::Text,
-            text: "我的方案".into(),
-        });
+        let s = state().reduce(Action::Edit("name".into(), "我的方案".into()));
         let s = s.reduce(Action::Template(Template::Office));
         assert_eq!(s.notice, Some(Notice::Replaced("notice.template_loaded")));
         assert_eq!(s.backup.as_ref().unwrap().name, "我的方案");
@@ -245,11 +234,7 @@ mod tests {
 
     #[test]
     fn edits_bump_the_revision_language_does_not() {
-        let s = state().reduce(Action::Edit {
-            path: "storeys".into(),
-            kind: FieldKind::Integer,
-            text: "12".into(),
-        });
+        let s = state().reduce(Action::Edit("storeys".into(), "12".into()));
         assert_eq!(s.revision, 1);
         assert_eq!(s.generation, 0, "an edit does not replace the project");
         assert_eq!(s.editor.project().storeys, 12);

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 use crate::energy::{self, Prepared};
+use crate::fields::{self, Field};
 use crate::model::{orientation_of, Building, Orientation};
 use crate::project::{Geometry, Project};
 use crate::reference::{reference_values, ReferenceValues};
@@ -41,6 +42,66 @@ pub enum SweepParam {
     Orientation,
     /// Storeys (rounded to the nearest integer, at least 1).
     Storeys,
+}
+
+impl SweepParam {
+    /// The registry field the parameter varies: its label, its typical range (the chart's axis) and the path
+    /// of its current value (for a facade WWR, `facades.<name>.wwr`; the orientation of measured areas is a
+    /// rotation with no stored value).
+    pub fn field(&self) -> &'static Field {
+        match self {
+            SweepParam::Wwr(_) => &fields::FACADE_WWR,
+            SweepParam::WallU => &fields::WALL_U,
+            SweepParam::RoofU => &fields::ROOF_U,
+            SweepParam::WindowU => &fields::WINDOW_U,
+            SweepParam::WindowShgc => &fields::WINDOW_SHGC,
+            SweepParam::Orientation => &fields::ORIENTATION,
+            SweepParam::Storeys => &fields::STOREYS,
+        }
+    }
+
+    /// Stable id (`wwr.A`, `wall_u`, …), e.g. for a selection list.
+    pub fn id(&self) -> String {
+        match self {
+            SweepParam::Wwr(f) => format!("wwr.{f}"),
+            SweepParam::WallU => "wall_u".into(),
+            SweepParam::RoofU => "roof_u".into(),
+            SweepParam::WindowU => "window_u".into(),
+            SweepParam::WindowShgc => "window_shgc".into(),
+            SweepParam::Orientation => "orientation".into(),
+            SweepParam::Storeys => "storeys".into(),
+        }
+    }
+
+    /// The project path of the current value.
+    pub fn path(&self) -> String {
+        match self {
+            SweepParam::Wwr(f) => self.field().at(f),
+            _ => self.field().path.to_owned(),
+        }
+    }
+
+    /// The axis range: the field's typical range.
+    pub fn range(&self) -> (f64, f64) {
+        self.field().typical.unwrap_or((0.0, 1.0))
+    }
+}
+
+/// The parameters a project can be swept over: each facade's WWR, then the envelope, orientation and storeys.
+pub fn params(project: &Project) -> Vec<SweepParam> {
+    project
+        .facade_names()
+        .into_iter()
+        .map(SweepParam::Wwr)
+        .chain([
+            SweepParam::WallU,
+            SweepParam::RoofU,
+            SweepParam::WindowU,
+            SweepParam::WindowShgc,
+            SweepParam::Orientation,
+            SweepParam::Storeys,
+        ])
+        .collect()
 }
 
 /// One point of a sweep.

@@ -1,12 +1,13 @@
 //! The clause table: each GB 55015 check with value, limit, margin, status and clause; failing rows carry
 //! the core's suggestion and a button that applies it.
 
-use greencheck_core::limits::{Comparison, Provenance};
+use greencheck_core::labels::TO_BE_CONFIRMED;
+use greencheck_core::limits::Comparison;
 use greencheck_core::report::{Check, FieldChange, Status};
 use yew::prelude::*;
 
-use crate::fields::label_for_path;
-use crate::i18n::{has, num, t, Lang};
+use crate::i18n::{num, t, Lang};
+use crate::layout::label_for_path;
 
 /// Props of [`ChecksTable`].
 #[derive(Properties, PartialEq, Clone)]
@@ -19,34 +20,24 @@ pub struct ChecksTableProps {
     pub on_apply: Callback<FieldChange>,
 }
 
-/// Status code as in the report (`pass` | `fail` | `not_applicable` | `undetermined`).
-pub fn status_code(s: Status) -> &'static str {
-    match s {
-        Status::Pass => "pass",
-        Status::Fail => "fail",
-        Status::NotApplicable => "not_applicable",
-        Status::Undetermined => "undetermined",
-    }
+/// The status as shown: a mark and the core's label.
+pub fn status_text(lang: Lang, s: Status) -> String {
+    let mark = match s {
+        Status::Pass => "✓",
+        Status::Fail => "✗",
+        Status::NotApplicable => "–",
+        Status::Undetermined => "?",
+    };
+    format!("{mark} {}", s.label().get(lang))
 }
 
-/// Human label of a check: its kind, then the facade and its orientation class.
+/// Human label of a check: its element, then the facade and its orientation class.
 pub fn check_label(lang: Lang, c: &Check) -> String {
-    let base = match &c.facade {
-        Some(f) => c.id.strip_suffix(&format!(".{f}")).unwrap_or(&c.id),
-        None => c.id.as_ref(),
-    };
-    let key = format!("check.{base}");
-    let name = if has(&key) {
-        t(lang, &key).to_owned()
-    } else if base.starts_with("basic.") {
-        format!("{} ({base})", t(lang, "check.basic"))
-    } else {
-        base.to_owned()
-    };
+    let name = c.element.label().get(lang);
     match (&c.facade, c.orientation) {
-        (Some(f), Some(o)) => format!("{name} · {f} {}", lang.pick(o.name_zh(), o.name_en())),
+        (Some(f), Some(o)) => format!("{name} · {f} {}", o.label().get(lang)),
         (Some(f), None) => format!("{name} · {f}"),
-        _ => name,
+        _ => name.to_owned(),
     }
 }
 
@@ -76,12 +67,7 @@ fn comparison(c: Comparison) -> &'static str {
 }
 
 fn provenance_text(lang: Lang, c: &Check) -> String {
-    let prov = match c.provenance {
-        Some(Provenance::T) => t(lang, "prov.T"),
-        Some(Provenance::I) => t(lang, "prov.I"),
-        Some(Provenance::S) => t(lang, "prov.S"),
-        None => "",
-    };
+    let prov = c.provenance.map_or("", |p| p.label().get(lang));
     let trade = if c.tradeable {
         t(lang, "checks.tradeable")
     } else {
@@ -103,7 +89,7 @@ fn provenance_text(lang: Lang, c: &Check) -> String {
 pub fn checks_table(p: &ChecksTableProps) -> Html {
     let lang = p.lang;
     let rows = p.checks.iter().map(|c| {
-        let code = status_code(c.status);
+        let code = c.status.code();
         let d = digits(&c.unit);
         let value = c.value.map(|v| num(v, d)).unwrap_or_else(|| "—".into());
         let limit = c.limit.map(|v| format!("{}{}", comparison(c.comparison), num(v, d))).unwrap_or_else(|| "—".into());
@@ -135,11 +121,11 @@ pub fn checks_table(p: &ChecksTableProps) -> Html {
                 <td class="num">{ value }{ unit_suffix(&c.unit) }</td>
                 <td class="num limit">
                     <span class="has-tip" tabindex="0" aria-describedby={tip_id.clone()}>{ limit }</span>
-                    if c.to_be_confirmed { <span class="tbc" title={t(lang, "prov.I")}>{ t(lang, "checks.tbc") }</span> }
+                    if c.to_be_confirmed { <span class="tbc" title={greencheck_core::limits::Provenance::I.label().get(lang)}>{ TO_BE_CONFIRMED.get(lang) }</span> }
                     <span class="tip" role="tooltip" id={tip_id}>{ prov }</span>
                 </td>
                 <td class="num">{ margin }</td>
-                <td class="status">{ t(lang, &format!("status.{code}")) }</td>
+                <td class="status">{ status_text(lang, c.status) }</td>
                 <td>{ &*c.clause }</td>
             </tr>
             { for suggestion }

@@ -1,7 +1,7 @@
 //! The energy card: estimated saving rate on a gauge against the code baseline and the Hebi target,
 //! the energy ratio, heating/cooling demand, monthly bars for design vs reference. Labelled an estimate.
 
-use greencheck_core::energy::{EnergyReport, Outlook};
+use greencheck_core::energy::EnergyReport;
 use yew::prelude::*;
 
 use crate::i18n::{num, pct, t, Lang};
@@ -21,15 +21,6 @@ const GAUGE_W: f64 = 300.0;
 
 fn gx(rate: f64) -> f64 {
     ((rate - GAUGE.0) / (GAUGE.1 - GAUGE.0)).clamp(0.0, 1.0) * GAUGE_W
-}
-
-/// i18n key of a trade-off outlook.
-pub fn outlook_key(o: Outlook) -> &'static str {
-    match o {
-        Outlook::LikelyPass => "energy.outlook.likely_pass",
-        Outlook::Borderline => "energy.outlook.borderline",
-        Outlook::LikelyFail => "energy.outlook.likely_fail",
-    }
 }
 
 /// Monthly bars, design beside reference (heating + cooling demand).
@@ -98,7 +89,7 @@ pub fn energy_card(p: &EnergyCardProps) -> Html {
             </p>
             { gauge }
             if let Some(o) = e.tradeoff_outlook {
-                <p class={classes!("outlook", o.code())} data-testid="tradeoff-outlook">{ t(lang, outlook_key(o)) }</p>
+                <p class={classes!("outlook", o.code())} data-testid="tradeoff-outlook">{ o.label().get(lang) }</p>
             }
             <table class="kv">
                 <tbody>

@@ -1,10 +1,7 @@
 //! Geometry input: a box (length × depth × storeys, orientation) or measured areas from CAD, with the
 //! plan view beside it.
 
-use greencheck_core::editor::FieldKind;
 use greencheck_core::project::Geometry;
-
-use crate::fields::FieldView;
 use greencheck_core::report::FacadeSummary;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -12,6 +9,7 @@ use yew::prelude::*;
 use crate::components::plan_view::PlanView;
 use crate::components::section::Section;
 use crate::i18n::{t, Lang};
+use crate::layout::FieldView;
 
 /// Props of [`GeometryInput`].
 #[derive(Properties, PartialEq, Clone)]
@@ -29,7 +27,7 @@ pub struct GeometryProps {
     /// UI language.
     pub lang: Lang,
     /// Field edits.
-    pub on_edit: Callback<(String, FieldKind, String)>,
+    pub on_edit: Callback<(String, String)>,
     /// Switch mode (`box` | `areas`).
     pub on_mode: Callback<String>,
     /// Add a measured facade.
@@ -84,7 +82,7 @@ pub fn geometry_input(p: &GeometryProps) -> Html {
                 };
                 html! {
                     <div class="area-facade">
-                        <Section title="f.wall_area" subtitle={format!(" · {}", f.name)} fields={p.area_facades.get(i).cloned().unwrap_or_default()} {lang} on_edit={p.on_edit.clone()} />
+                        <Section title="geo.facade" subtitle={format!(" · {}", f.name)} fields={p.area_facades.get(i).cloned().unwrap_or_default()} {lang} on_edit={p.on_edit.clone()} />
                         if facades.len() > 1 {
                             <button type="button" class="remove" aria-label={format!("{} {}", t(lang, "geo.remove_facade"), f.name)} onclick={remove}>{ t(lang, "geo.remove_facade") }</button>
                         }

@@ -63,7 +63,7 @@ pub fn plan_view(p: &PlanViewProps) -> Html {
     let facade_lines = p.facades.iter().take(4).enumerate().map(|(i, f)| {
         let (x1, y1, x2, y2) = edges[i];
         let (lx, ly) = label_pos[i];
-        let class_name = lang.pick(f.orientation.name_zh(), f.orientation.name_en());
+        let class_name = f.orientation.label().get(lang);
         html! {
             <g class={classes!("facade", class_css(f.orientation))} data-facade={f.name.clone()}
                data-orientation={f.orientation.key()}>
@@ -88,7 +88,7 @@ fn normals_view(p: &PlanViewProps) -> Html {
     let lines = p.facades.iter().map(|f| {
         let (cx, cy) = polar(70.0, f.azimuth_deg);
         let (lx, ly) = polar(96.0, f.azimuth_deg);
-        let class_name = lang.pick(f.orientation.name_zh(), f.orientation.name_en());
+        let class_name = f.orientation.label().get(lang);
         html! {
             <g class={classes!("facade", class_css(f.orientation))} data-facade={f.name.clone()}
                data-orientation={f.orientation.key()}>

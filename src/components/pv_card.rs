@@ -3,7 +3,7 @@
 use greencheck_core::pv::PvReport;
 use yew::prelude::*;
 
-use crate::i18n::{has, num, pct, t, Lang};
+use crate::i18n::{num, pct, t, Lang};
 
 /// Props of [`PvCard`].
 #[derive(Properties, PartialEq, Clone)]
@@ -37,16 +37,17 @@ pub fn pv_card(p: &PvCardProps) -> Html {
         )
     });
     // The factor comes from the report (the data row, or a number set in the file); a row is named in the language.
-    let grid_key = format!("grid.{}", pv.grid_factor_id);
-    let grid = if has(&grid_key) {
-        format!(
+    let grid = match greencheck_core::pv::grid_factors()
+        .iter()
+        .find(|r| r.id == pv.grid_factor_id)
+    {
+        Some(r) => format!(
             "{}{}{}",
-            t(lang, &grid_key),
+            lang.pick(r.name_zh, r.name_en),
             t(lang, "colon"),
             pv.grid_factor_kg_per_kwh
-        )
-    } else {
-        pv.grid_factor_kg_per_kwh.to_string()
+        ),
+        None => pv.grid_factor_kg_per_kwh.to_string(),
     };
     let row = |k: &str, v: String, testid: Option<&'static str>| {
         html! {

@@ -1,11 +1,10 @@
 //! A titled group of fields.
 
-use greencheck_core::editor::FieldKind;
 use yew::prelude::*;
 
 use crate::components::field::Field;
-use crate::fields::FieldView;
 use crate::i18n::{t, Lang};
+use crate::layout::FieldView;
 
 /// Props of [`Section`].
 #[derive(Properties, PartialEq, Clone)]
@@ -20,7 +19,7 @@ pub struct SectionProps {
     /// UI language.
     pub lang: Lang,
     /// Field edits.
-    pub on_edit: Callback<(String, FieldKind, String)>,
+    pub on_edit: Callback<(String, String)>,
     /// Render as a closed `<details>` fold.
     #[prop_or_default]
     pub folded: bool,
@@ -31,8 +30,7 @@ pub struct SectionProps {
 pub fn section(p: &SectionProps) -> Html {
     let fields = p.fields.iter().map(|f| {
         html! {
-            <Field spec={f.spec.clone()} text={f.text.clone()} error={f.error.clone()}
-                placeholder={f.placeholder.clone()} generation={f.generation} lang={p.lang} on_edit={p.on_edit.clone()} />
+            <Field view={f.clone()} lang={p.lang} on_edit={p.on_edit.clone()} />
         }
     });
     let title = html! { <>{ t(p.lang, p.title) }{ for p.subtitle.clone().map(|s| html!{ <span class="subtitle">{ s }</span> }) }</> };

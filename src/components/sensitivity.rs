@@ -3,11 +3,10 @@
 
 use greencheck_core::project::Project;
 use greencheck_core::report::Verdict;
-use greencheck_core::sweep::{sweep, SweepParam, SweepPoint};
+use greencheck_core::sweep::{params, sweep, SweepParam, SweepPoint};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::components::verdict::verdict_code;
 use crate::i18n::{num, pct, t, Lang};
 
 /// Props of [`Sensitivity`].
@@ -15,101 +14,19 @@ use crate::i18n::{num, pct, t, Lang};
 pub struct SensitivityProps {
     /// The project (last valid).
     pub project: Project,
-    /// Facade names (for the WWR choices).
-    pub facades: Vec<String>,
     /// The target saving rate (83 % / 78 %), if the estimate ran.
     pub target_rate: Option<f64>,
     /// UI language.
     pub lang: Lang,
 }
 
-/// A parameter the chart can vary: id, label (zh, en), project path of its current value, display range.
-#[derive(Clone, PartialEq)]
-struct Param {
-    id: String,
-    zh: String,
-    en: String,
-    path: String,
-    range: (f64, f64),
-    sweep: SweepParam,
-}
-
-/// Display ranges of the chart's x axis (a view setting, not a code limit).
-fn params(facades: &[String]) -> Vec<Param> {
-    let mut out: Vec<Param> = facades
-        .iter()
-        .map(|f| Param {
-            id: format!("wwr.{f}"),
-            zh: format!("窗墙比 {f}"),
-            en: format!("WWR {f}"),
-            path: format!("facades.{f}.wwr"),
-            range: (0.0, 0.9),
-            sweep: SweepParam::Wwr(f.clone()),
-        })
-        .collect();
-    let fixed = [
-        (
-            "wall_u",
-            "外墙 K",
-            "Wall K",
-            "envelope.wall_u",
-            (0.15, 1.0),
-            SweepParam::WallU,
-        ),
-        (
-            "roof_u",
-            "屋面 K",
-            "Roof K",
-            "envelope.roof_u",
-            (0.1, 0.8),
-            SweepParam::RoofU,
-        ),
-        (
-            "window_u",
-            "窗 K",
-            "Window K",
-            "envelope.window_u",
-            (0.8, 3.2),
-            SweepParam::WindowU,
-        ),
-        (
-            "window_shgc",
-            "窗 SHGC",
-            "Window SHGC",
-            "envelope.window_shgc",
-            (0.15, 0.8),
-            SweepParam::WindowShgc,
-        ),
-        (
-            "orientation",
-            "朝向",
-            "Orientation",
-            "geometry.orientation_deg",
-            (0.0, 355.0),
-            SweepParam::Orientation,
-        ),
-        (
-            "storeys",
-            "层数",
-            "Storeys",
-            "storeys",
-            (1.0, 40.0),
-            SweepParam::Storeys,
-        ),
-    ];
-    out.extend(
-        fixed
-            .into_iter()
-            .map(|(id, zh, en, path, range, sweep)| Param {
-                id: id.into(),
-                zh: zh.into(),
-                en: en.into(),
-                path: path.into(),
-                range,
-                sweep,
-            }),
-    );
-    out
+/// The parameter's label: the registry field's, with the facade name for a WWR.
+fn param_label(p: &SweepParam, lang: Lang) -> String {
+    let label = p.field().label.get(lang);
+    match p {
+        SweepParam::Wwr(f) => format!("{label} {f}"),
+        _ => label.to_owned(),
+    }
 }
 
 const W: f64 = 320.0;
@@ -122,18 +39,20 @@ const STEPS: usize = 60;
 #[function_component(Sensitivity)]
 pub fn sensitivity(p: &SensitivityProps) -> Html {
     let lang = p.lang;
-    let all = params(&p.facades);
-    let selected = use_state(|| all.first().map(|x| x.id.clone()).unwrap_or_default());
+    let all = params(&p.project);
+    let selected = use_state(|| all.first().map(SweepParam::id).unwrap_or_default());
     let param = all
         .iter()
-        .find(|x| x.id == *selected)
+        .find(|x| x.id() == *selected)
         .or(all.first())
         .cloned();
     let points = {
-        let key = (p.project.clone(), param.as_ref().map(|x| x.id.clone()));
-        let param = param.clone();
-        use_memo(key, move |(project, _)| match &param {
-            Some(x) => sweep(project, x.sweep.clone(), x.range.0, x.range.1, STEPS),
+        let key = (p.project.clone(), param.clone());
+        use_memo(key, move |(project, param)| match param {
+            Some(x) => {
+                let (from, to) = x.range();
+                sweep(project, x.clone(), from, to, STEPS)
+            }
             None => Vec::new(),
         })
     };
@@ -153,22 +72,22 @@ pub fn sensitivity(p: &SensitivityProps) -> Html {
         });
     }
     let Some(param) = param else { return html! {} };
-    let current = serde_json::to_value(&p.project)
-        .ok()
-        .and_then(|v| greencheck_core::editor::get_path(&v, &param.path).and_then(|x| x.as_f64()));
+    let current = serde_json::to_value(&p.project).ok().and_then(|v| {
+        greencheck_core::editor::get_path(&v, &param.path()).and_then(|x| x.as_f64())
+    });
     let chart = chart(&points, &param, current, p.target_rate, lang);
     html! {
         <section class="card sensitivity" aria-labelledby="sens-title">
             <h2 id="sens-title">{ t(lang, "sens.title") }</h2>
             <label for="sens-param">{ t(lang, "sens.param") }{ " " }</label>
             <select id="sens-param" data-testid="sens-param" ref={select_ref} onchange={on_change}>
-                { for all.iter().map(|x| html! { <option value={x.id.clone()}>{ lang.pick(&x.zh, &x.en) }</option> }) }
+                { for all.iter().map(|x| html! { <option value={x.id()}>{ param_label(x, lang) }</option> }) }
             </select>
             { chart }
             <p class="note legend">
-                <span class="key"><span class="swatch band-complies" aria-hidden="true">{ "▮ " }</span>{ t(lang, "verdict.complies") }</span>{ " " }
-                <span class="key"><span class="swatch band-tradeoff" aria-hidden="true">{ "▮ " }</span>{ t(lang, "verdict.tradeoff") }</span>{ " " }
-                <span class="key"><span class="swatch band-fails" aria-hidden="true">{ "▮ " }</span>{ t(lang, "verdict.fails") }</span>
+                <span class="key"><span class="swatch band-complies" aria-hidden="true">{ "▮ " }</span>{ Verdict::Complies.label().get(lang) }</span>{ " " }
+                <span class="key"><span class="swatch band-tradeoff" aria-hidden="true">{ "▮ " }</span>{ Verdict::Tradeoff.label().get(lang) }</span>{ " " }
+                <span class="key"><span class="swatch band-fails" aria-hidden="true">{ "▮ " }</span>{ Verdict::Fails.label().get(lang) }</span>
             </p>
         </section>
     }
@@ -176,7 +95,7 @@ pub fn sensitivity(p: &SensitivityProps) -> Html {
 
 fn chart(
     points: &[SweepPoint],
-    param: &Param,
+    param: &SweepParam,
     current: Option<f64>,
     target: Option<f64>,
     lang: Lang,
@@ -191,13 +110,13 @@ fn chart(
     }
     let lo = rates.iter().copied().fold(f64::INFINITY, f64::min) - 0.01;
     let hi = rates.iter().copied().fold(f64::NEG_INFINITY, f64::max) + 0.01;
-    let (x0, x1) = param.range;
+    let (x0, x1) = param.range();
     let sx = |x: f64| PAD_L + (x - x0) / (x1 - x0) * (W - PAD_L - 4.0);
     let sy = |y: f64| 4.0 + (hi - y) / (hi - lo) * (H - PAD_B - 4.0);
     let half = (x1 - x0) / (STEPS as f64 - 1.0) / 2.0;
     let bands = points.iter().filter(|p| p.verdict != Verdict::Incomplete).map(|p| {
         let (a, b) = (sx((p.x - half).max(x0)), sx((p.x + half).min(x1)));
-        html! { <rect class={format!("band-{}", verdict_code(p.verdict))} x={format!("{a:.1}")} y="4" width={format!("{:.1}", b - a)} height={format!("{:.1}", H - PAD_B - 4.0)} /> }
+        html! { <rect class={format!("band-{}", p.verdict.code())} x={format!("{a:.1}")} y="4" width={format!("{:.1}", b - a)} height={format!("{:.1}", H - PAD_B - 4.0)} /> }
     });
     let line: String = points
         .iter()
@@ -222,7 +141,7 @@ fn chart(
     let label = format!(
         "{}: {} {}–{}",
         t(lang, "sens.y"),
-        lang.pick(&param.zh, &param.en),
+        param_label(param, lang),
         num(x0, 2),
         num(x1, 2)
     );

@@ -3,7 +3,6 @@
 use greencheck_core::star::{Category, GateStatus, StarLevel, StarReport};
 use yew::prelude::*;
 
-use crate::fields::edition_name;
 use crate::i18n::{num, t, Lang};
 
 /// Props of [`StarCard`].
@@ -26,28 +25,16 @@ pub fn level_code(l: StarLevel) -> &'static str {
     }
 }
 
-fn category_key(c: Category) -> Option<&'static str> {
-    match c {
-        Category::Prerequisites => None,
-        Category::Safety => Some("star.q1"),
-        Category::Health => Some("star.q2"),
-        Category::Convenience => Some("star.q3"),
-        Category::Resources => Some("star.q4"),
-        Category::Environment => Some("star.q5"),
-        Category::Bonus => Some("star.qa"),
-    }
-}
-
 /// The card.
 #[function_component(StarCard)]
 pub fn star_card(p: &StarCardProps) -> Html {
     let (s, lang) = (&p.star, p.lang);
-    let bars = s.categories.iter().filter_map(|c| category_key(c.category).map(|k| (k, c))).map(|(k, c)| {
+    let bars = s.categories.iter().filter(|c| c.category != Category::Prerequisites).map(|c| {
         let w = if c.max > 0.0 { (c.score / c.max).clamp(0.0, 1.0) * 200.0 } else { 0.0 };
         let floor = c.floor.map(|f| if c.max > 0.0 { f / c.max * 200.0 } else { 0.0 });
         html! {
             <tr>
-                <th scope="row">{ t(lang, k) }</th>
+                <th scope="row">{ c.category.label().get(lang) }</th>
                 <td><svg class="cat-bar" viewBox="0 0 200 10" role="img" aria-label={format!("{} / {}", num(c.score, 1), num(c.max, 0))}>
                     <rect class="track" x="0" y="0" width="200" height="10" />
                     <rect class="fill" x="0" y="0" width={format!("{w:.1}")} height="10" />
@@ -64,7 +51,7 @@ pub fn star_card(p: &StarCardProps) -> Html {
         });
         html! {
             <div class="next-level">
-                <p>{ t(lang, "star.next") }{ " " }{ t(lang, &format!("star.level.{}", level_code(lg.level))) }{ t(lang, "colon") }</p>
+                <p>{ t(lang, "star.next") }{ " " }{ lg.level.label().get(lang) }{ t(lang, "colon") }</p>
                 <ul>{ for gates }</ul>
             </div>
         }
@@ -73,8 +60,8 @@ pub fn star_card(p: &StarCardProps) -> Html {
         <section class="card star" aria-labelledby="star-title">
             <h2 id="star-title">{ t(lang, "star.title") }</h2>
             <p class="big" data-testid="star-level" data-level={level_code(s.level)}>
-                <strong>{ t(lang, &format!("star.level.{}", level_code(s.level))) }</strong>
-                { format!(" · {} {} · {}", t(lang, "star.total"), num(s.q, 1), edition_name(s.edition.label())) }
+                <strong>{ s.level.label().get(lang) }</strong>
+                { format!(" · {} {} · {}", t(lang, "star.total"), num(s.q, 1), s.edition.label().get(lang)) }
             </p>
             <table class="kv"><tbody>{ for bars }</tbody></table>
             { for next }

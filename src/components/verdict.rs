@@ -17,16 +17,6 @@ pub struct VerdictProps {
     pub lang: Lang,
 }
 
-/// The verdict code used in `data-verdict` and CSS (`complies` | `tradeoff` | `fails` | `incomplete`).
-pub fn verdict_code(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Complies => "complies",
-        Verdict::Tradeoff => "tradeoff",
-        Verdict::Fails => "fails",
-        Verdict::Incomplete => "incomplete",
-    }
-}
-
 fn icon(v: Verdict) -> &'static str {
     match v {
         Verdict::Complies => "✓",
@@ -40,7 +30,7 @@ fn icon(v: Verdict) -> &'static str {
 #[function_component(VerdictBanner)]
 pub fn verdict_banner(p: &VerdictProps) -> Html {
     let r = &p.report;
-    let code = verdict_code(r.verdict);
+    let code = r.verdict.code();
     let decisive = r.decisive.iter().filter_map(|id| r.check(id)).map(|c| {
         html! { <li><a href={format!("#check-{}", c.id)}>{ check_label(p.lang, c) }</a>{ format!(" · {}", c.clause) }</li> }
     });
@@ -49,13 +39,13 @@ pub fn verdict_banner(p: &VerdictProps) -> Html {
         <section class={classes!("verdict", format!("v-{code}"), p.stale.then_some("stale"))}
                  data-testid="verdict" data-verdict={code} data-stale={p.stale.to_string()} aria-live="polite">
             <p class="verdict-title"><span class="icon" aria-hidden="true">{ icon(r.verdict) }</span>
-                { t(p.lang, &format!("verdict.{code}")) }</p>
+                { r.verdict.label().get(p.lang) }</p>
             if p.stale { <p class="stale-note" role="status">{ t(p.lang, "verdict.stale") }</p> }
             if let (Verdict::Tradeoff, Some(e)) = (r.verdict, &r.energy) {
                 if let Some(o) = e.tradeoff_outlook {
                     <p class="outlook-line" data-testid="verdict-outlook">
                         { format!("{} {} · ", t(p.lang, "energy.ratio"), crate::i18n::num(e.ratio, 3)) }
-                        { t(p.lang, crate::components::energy_card::outlook_key(o)) }
+                        { o.label().get(p.lang) }
                     </p>
                 }
             }

@@ -1,5 +1,7 @@
-//! Browser I/O at the edges: localStorage autosave, the share-link fragment, file download.
-//! Every call tolerates a missing or failing API (private mode, full storage, file://).
+//! Every call into the browser (web-sys): localStorage autosave and language, the share-link fragment, file
+//! reading and download, clipboard, print, the embedding page's height message, today's date. Components and
+//! hooks call these and nothing of web-sys directly; every call tolerates a missing or failing API (private
+//! mode, full storage, file://, no parent frame).
 
 use std::collections::BTreeMap;
 
@@ -7,6 +9,7 @@ use greencheck_core::editor::{Draft, Editor};
 use greencheck_core::project::Project;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 use crate::i18n::Lang;
 
@@ -183,4 +186,101 @@ pub fn file_name(project: &Project) -> String {
         "{}.greencheck.json",
         if stem.is_empty() { "project" } else { &stem }
     )
+}
+
+/// Largest file the Open button and drag-and-drop read: a project is at most
+/// [`greencheck_core::migrate::MAX_PROJECT_BYTES`]; model files are larger (see the import).
+pub const MAX_OPEN_BYTES: f64 = greencheck_core::migrate::MAX_PROJECT_BYTES as f64;
+
+/// Why a chosen file was not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    /// Larger than the limit (bytes).
+    TooLarge(u64),
+    /// The browser could not read it.
+    Unreadable,
+}
+
+/// Reads a chosen or dropped file as text (at most `limit` bytes).
+pub async fn read_file_text(file: web_sys::File, limit: f64) -> Result<String, ReadError> {
+    if file.size() > limit {
+        return Err(ReadError::TooLarge(limit as u64));
+    }
+    JsFuture::from(file.text())
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
+        .ok_or(ReadError::Unreadable)
+}
+
+/// Puts `text` on the clipboard (silently does nothing where the clipboard is not available).
+pub fn copy_to_clipboard(text: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.navigator().clipboard().write_text(text);
+    }
+}
+
+/// Opens the print dialog.
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// Today's date as `YYYY-MM-DD` (for the printed report).
+pub fn today() -> String {
+    let iso = js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default();
+    iso.get(..10).unwrap_or_default().to_owned()
+}
+
+/// Posts the document height to the embedding page (`{type: "greencheck:height", height}`); nothing else
+/// leaves the frame.
+pub fn post_height() {
+    let Some(w) = web_sys::window() else { return };
+    let Ok(Some(parent)) = w.parent() else { return };
+    let height = w
+        .document()
+        .and_then(|d| d.document_element())
+        .map(|e| e.scroll_height())
+        .unwrap_or(0);
+    let msg = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&msg, &"type".into(), &"greencheck:height".into());
+    let _ = js_sys::Reflect::set(&msg, &"height".into(), &height.into());
+    if parent != w {
+        let _ = parent.post_message(msg.unchecked_ref(), "*");
+    }
+}
+
+/// Sets `<html lang>`.
+pub fn set_document_lang(code: &str) {
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = el.set_attribute("lang", code);
+    }
+}
+
+/// Calls `f` whenever the URL fragment changes; the listener lives as long as the returned guard.
+pub fn on_hash_change(
+    f: impl FnMut(&web_sys::Event) + 'static,
+) -> Option<gloo::events::EventListener> {
+    let w = web_sys::window()?;
+    Some(gloo::events::EventListener::new(&w, "hashchange", f))
+}
+
+/// Whether `el` has the keyboard focus.
+pub fn is_focused(el: &web_sys::Element) -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .is_some_and(|a| a == *el)
+}
+
+/// The element the app mounts into (`#app`), if the page has one.
+pub fn app_root() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id("app")
 }
