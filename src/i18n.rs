@@ -2,7 +2,9 @@
 //! locale-aware number formatting. Domain labels — elements, verdicts, statuses, orientations, uses, cities,
 //! field labels and units — come from the core (`greencheck_core::labels`, `greencheck_core::fields`).
 
-pub use greencheck_core::labels::{Lang, Text};
+pub use greencheck_core::text::{Lang, Text};
+
+use greencheck_core::report::{Check, Status};
 
 /// (key, 中文, English).
 const STRINGS: &[(&str, &str, &str)] = &[
@@ -127,6 +129,31 @@ pub fn t(lang: Lang, key: &str) -> &'static str {
 /// Whether a key exists (tests use it to find missing translations).
 pub fn has(key: &str) -> bool {
     STRINGS.iter().any(|(k, _, _)| *k == key)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Core values as shown (their words are the core's labels)
+// ---------------------------------------------------------------------------------------------
+
+/// The status as shown: a mark and the core's label.
+pub fn status_text(lang: Lang, s: Status) -> String {
+    let mark = match s {
+        Status::Pass => "✓",
+        Status::Fail => "✗",
+        Status::NotApplicable => "–",
+        Status::Undetermined => "?",
+    };
+    format!("{mark} {}", s.label().get(lang))
+}
+
+/// Human label of a check: its element, then the facade and its orientation class.
+pub fn check_label(lang: Lang, c: &Check) -> String {
+    let name = c.element.label().get(lang);
+    match (&c.facade, c.orientation) {
+        (Some(f), Some(o)) => format!("{name} · {f} {}", o.label().get(lang)),
+        (Some(f), None) => format!("{name} · {f}"),
+        _ => name.to_owned(),
+    }
 }
 
 /// A number with `digits` decimals and thousands separators (both locales group by thousands with ',').

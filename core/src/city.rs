@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::columns::gb55015::Provenance;
-use crate::labels::Text;
+use crate::text::Text;
 
 // `CITY_ROWS`: the CSV table, validated and written out by `core/build.rs`.
 include!(concat!(env!("OUT_DIR"), "/gb55015_cities.rs"));

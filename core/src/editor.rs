@@ -121,7 +121,7 @@ impl Editor {
             Some(Input::Choice(_)) => Ok(Some(Value::String(text.to_owned()))),
             Some(Input::Flag) => Ok(Some(Value::Bool(text == "true"))),
             Some(Input::NumberChoice(_)) if text.is_empty() => Ok(None),
-            Some(Input::NumberChoice(list)) => crate::fields::choices(list)
+            Some(Input::NumberChoice(list)) => crate::choices::choices(list)
                 .iter()
                 .find(|c| c.value == text)
                 .and_then(|c| c.value.parse::<i64>().ok())

@@ -5,11 +5,11 @@
 //! accepted syntax; a choice drawn from the core's own tables; text; a flag) and the range a designer typically
 //! explores (for a slider and the sensitivity chart). The editor parses typed text with it, `Project::validate`
 //! holds file values to the same range, the estimate reads its assumption ranges from it, sweeps take their
-//! axis from it, and the UI only lays the fields out.
+//! axis from it, and the UI only lays the fields out. The lists a choice offers are in [`crate::choices`].
 
 use crate::input::{NumberClass, NumberKind, Range};
-use crate::labels::Text;
 use crate::limits::Element;
+use crate::text::Text;
 
 /// What a field holds.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -43,18 +43,6 @@ pub enum Choices {
     SoundLevels,
     /// Water-fixture efficiency grades 1–3.
     WaterGrades,
-}
-
-/// One choice: the value stored in the project, its label and an optional detail (e.g. the weather a city
-/// is computed with).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Choice {
-    /// Value stored in the project.
-    pub value: &'static str,
-    /// Label.
-    pub label: Text,
-    /// Detail shown after the label.
-    pub detail: Option<Text>,
 }
 
 /// One input field.
@@ -709,51 +697,4 @@ pub const ALL: [&Field; 71] = [
 /// The field that edits a concrete project path (`facades.A.wwr`, `geometry.facades[2].azimuth_deg`).
 pub fn find(path: &str) -> Option<&'static Field> {
     ALL.iter().copied().find(|f| f.matches(path))
-}
-
-/// The choices of a list, in display order.
-pub fn choices(list: Choices) -> Vec<Choice> {
-    use crate::columns::star::{Edition, Stage};
-    use crate::project::Use;
-    use crate::star::SoundInsulation;
-    let plain = |value: &'static str, label: Text| Choice {
-        value,
-        label,
-        detail: None,
-    };
-    match list {
-        Choices::Cities => crate::city::cities()
-            .iter()
-            .map(|c| Choice {
-                value: c.city,
-                label: c.name(),
-                detail: Some(c.weather()),
-            })
-            .collect(),
-        Choices::Uses => Use::ALL.iter().map(|u| plain(u.key(), u.label())).collect(),
-        Choices::Editions => Edition::ALL
-            .iter()
-            .map(|e| plain(e.year(), e.label()))
-            .collect(),
-        Choices::Stages => Stage::ALL
-            .iter()
-            .map(|s| plain(s.key(), s.label()))
-            .collect(),
-        Choices::GridFactors => crate::pv::grid_factors()
-            .iter()
-            .map(|r| plain(r.id, Text::new(r.name_zh, r.name_en)))
-            .collect(),
-        Choices::SoundLevels => SoundInsulation::ALL
-            .iter()
-            .map(|s| plain(s.key(), s.label()))
-            .collect(),
-        Choices::WaterGrades => [
-            ("1", t("1 级", "grade 1")),
-            ("2", t("2 级", "grade 2")),
-            ("3", t("3 级", "grade 3")),
-        ]
-        .into_iter()
-        .map(|(v, l)| plain(v, l))
-        .collect(),
-    }
 }

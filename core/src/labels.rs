@@ -5,66 +5,13 @@
 //! has one spelling. Chinese first: `Text::zh` is what a designer in Hebi reads; `Text::en` is for the
 //! English page and the CLI.
 
-use serde::{Deserialize, Serialize};
-
 use crate::columns::gb55015::{BuildingClass, Element, Orientation, Provenance};
 use crate::columns::star::{Category, Edition, Stage, StarLevel};
 use crate::energy::Outlook;
 use crate::project::Use;
 use crate::report::{Status, Verdict};
 use crate::star::SoundInsulation;
-
-/// Display language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-pub enum Lang {
-    /// 中文 (default).
-    #[default]
-    Zh,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// The HTML `lang` attribute value.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh-CN",
-            Lang::En => "en",
-        }
-    }
-
-    /// Picks the string of this language.
-    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-}
-
-/// A label in Chinese and English.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-pub struct Text {
-    /// Chinese.
-    pub zh: &'static str,
-    /// English.
-    pub en: &'static str,
-}
-
-impl Text {
-    /// A label from its two spellings.
-    pub const fn new(zh: &'static str, en: &'static str) -> Text {
-        Text { zh, en }
-    }
-
-    /// The spelling for `lang`.
-    pub fn get(self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Zh => self.zh,
-            Lang::En => self.en,
-        }
-    }
-}
+pub use crate::text::{Lang, Text};
 
 /// `impl $ty { pub fn label(self) -> Text }` from a table of variants.
 macro_rules! labels {

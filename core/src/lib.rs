@@ -5,6 +5,7 @@
 #![warn(missing_docs)]
 
 pub mod checks;
+pub mod choices;
 pub mod city;
 pub mod climate;
 mod columns;
@@ -27,6 +28,7 @@ mod schema;
 pub mod share;
 pub mod star;
 pub mod sweep;
+pub mod text;
 
 pub use evaluate::{evaluate, evaluate_json};
 pub use project::{Project, ProjectError};

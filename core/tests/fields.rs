@@ -1,8 +1,9 @@
 //! The field registry: one definition per field, held alike for typed and loaded values, and every choice it
 //! offers is one the core accepts.
 
+use greencheck_core::choices::{choices, Choices};
 use greencheck_core::editor::Editor;
-use greencheck_core::fields::{self, choices, Choices, Input};
+use greencheck_core::fields::{self, Input};
 use greencheck_core::input::parse_number;
 use greencheck_core::project::{Project, Template};
 use greencheck_core::{evaluate, Report};

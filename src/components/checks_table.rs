@@ -6,7 +6,7 @@ use greencheck_core::limits::Comparison;
 use greencheck_core::report::{Check, FieldChange, Status};
 use yew::prelude::*;
 
-use crate::i18n::{num, t, Lang};
+use crate::i18n::{check_label, num, status_text, t, Lang};
 use crate::layout::label_for_path;
 
 /// Props of [`ChecksTable`].
@@ -18,27 +18,6 @@ pub struct ChecksTableProps {
     pub lang: Lang,
     /// Apply a suggested change.
     pub on_apply: Callback<FieldChange>,
-}
-
-/// The status as shown: a mark and the core's label.
-pub fn status_text(lang: Lang, s: Status) -> String {
-    let mark = match s {
-        Status::Pass => "✓",
-        Status::Fail => "✗",
-        Status::NotApplicable => "–",
-        Status::Undetermined => "?",
-    };
-    format!("{mark} {}", s.label().get(lang))
-}
-
-/// Human label of a check: its element, then the facade and its orientation class.
-pub fn check_label(lang: Lang, c: &Check) -> String {
-    let name = c.element.label().get(lang);
-    match (&c.facade, c.orientation) {
-        (Some(f), Some(o)) => format!("{name} · {f} {}", o.label().get(lang)),
-        (Some(f), None) => format!("{name} · {f}"),
-        _ => name.to_owned(),
-    }
 }
 
 fn digits(unit: &str) -> usize {

@@ -1,6 +1,7 @@
 //! One labelled input: number (with optional slider), text, select or checkbox, with its message.
 
-use greencheck_core::fields::{choices, Input};
+use greencheck_core::choices::choices;
+use greencheck_core::fields::Input;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 

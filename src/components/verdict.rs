@@ -3,8 +3,7 @@
 use greencheck_core::report::{Report, Verdict};
 use yew::prelude::*;
 
-use crate::components::checks_table::check_label;
-use crate::i18n::{t, Lang};
+use crate::i18n::{check_label, t, Lang};
 
 /// Props of [`VerdictBanner`].
 #[derive(Properties, PartialEq, Clone)]
