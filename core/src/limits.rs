@@ -18,6 +18,19 @@ pub use crate::columns::gb55015::{
 // `LIMIT_ROWS`: the CSV table, validated and written out by `core/build.rs`.
 include!(concat!(env!("OUT_DIR"), "/gb55015_limits.rs"));
 
+impl Element {
+    /// The element a C.0.1 trade-off precondition constrains (`BasicWallU` → `WallU`); itself otherwise.
+    pub fn base(self) -> Element {
+        match self {
+            Element::BasicWallU => Element::WallU,
+            Element::BasicWindowU => Element::WindowU,
+            Element::BasicFloorOverOutsideU => Element::FloorOverOutsideU,
+            Element::BasicWwr => Element::Wwr,
+            e => e,
+        }
+    }
+}
+
 // The column types are defined in `crate::columns` (shared with build.rs); their behaviour is here.
 impl Comparison {
     /// Symbol for display ("≤", "≥", "—").

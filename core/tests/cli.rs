@@ -26,6 +26,12 @@ fn summary_lists_failing_checks() {
     assert!(out.contains("FAIL wwr.A: 0.550 ≤ 0.500"), "{out}");
     assert!(out.contains("FAIL u.wall: 0.500 ≤ 0.450"), "{out}");
     assert!(out.contains("3.1.8"));
+    // Suggestions name the element as the form and the clause table do (one spelling per idea).
+    assert!(
+        out.contains("to pass: Window-to-wall ratio (south) ≤ 0.50"),
+        "{out}"
+    );
+    assert!(out.contains("to pass: External wall K ≤ 0.45"), "{out}");
 }
 
 #[test]

@@ -192,7 +192,14 @@ fn wwr_edges() {
     assert_eq!(s.changes[0].value, 2.00);
     assert_eq!(s.changes[1].field, "facades.S.wwr");
     assert_eq!(s.changes[1].value, 0.30);
-    assert!(s.text_en.contains("window K ≤ 2.00") && s.text_en.contains("south WWR ≤ 0.30"));
+    assert_eq!(
+        s.text_en,
+        "to pass: Window K (south) ≤ 2.00 or Window-to-wall ratio (south) ≤ 0.30"
+    );
+    assert_eq!(
+        s.text_zh,
+        "达标条件：南向外窗 K ≤ 2.00，或南向窗墙比 ≤ 0.30"
+    );
     v["facades"]["N"]["wwr"] = json!(0.300_001);
     v["facades"]["S"]["wwr"] = json!(0.500_001);
     let r = eval(&v);

@@ -9,50 +9,26 @@ use crate::limits::{self, Criteria, Element, LimitRow};
 use crate::model::Orientation;
 use crate::report::{FieldChange, Suggestion};
 
-/// Human label of an element (zh, en), without the orientation.
-fn element_label(element: Element) -> (&'static str, &'static str) {
-    match element {
-        Element::ShapeFactor => ("体形系数", "shape factor"),
-        Element::Wwr | Element::BasicWwr => ("窗墙面积比", "WWR"),
-        Element::SkylightRatio => ("屋面天窗面积比", "skylight ratio"),
-        Element::RoofTransparentRatio => ("屋面透光部分面积比", "transparent roof ratio"),
-        Element::RoofU => ("屋面传热系数 K", "roof K"),
-        Element::WallU | Element::BasicWallU => ("外墙传热系数 K", "wall K"),
-        Element::FloorOverOutsideU | Element::BasicFloorOverOutsideU => {
-            ("架空或外挑楼板传热系数 K", "floor over outside air K")
-        }
-        Element::WindowU | Element::BasicWindowU => ("外窗传热系数 K", "window K"),
-        Element::WindowShgc => ("外窗太阳得热系数 SHGC", "window SHGC"),
-        Element::SkylightU => ("屋面透光部分传热系数 K", "skylight K"),
-        Element::SkylightShgc => ("屋面透光部分 SHGC", "skylight SHGC"),
-        Element::GroundPerimeterR => ("周边地面保温热阻 R", "perimeter ground R"),
-        Element::BasementWallR => ("地下室外墙热阻 R", "basement wall R"),
-        other => (other.key(), other.key()),
-    }
-}
-
-/// Appends the human label of an element (e.g. "南向外窗传热系数 K", "south window K").
+/// Appends the label of the element a suggestion changes (a C.0.1 precondition names its element), with the
+/// facade's orientation: "南向外窗 K", "Window K (south)".
 fn push_label(
     element: Element,
     orientation: Option<Orientation>,
     zh: &mut String,
     en: &mut String,
 ) {
+    let label = element.base().label();
     if let Some(o) = orientation {
-        let label = o.label();
-        let (oz, oe) = (label.zh, label.en);
-        if !oz.is_empty() {
-            zh.push_str(oz);
-            zh.push('向');
-        }
-        if !oe.is_empty() {
-            en.push_str(oe);
-            en.push(' ');
-        }
+        zh.push_str(o.label().zh);
+        zh.push('向');
     }
-    let (z, e) = element_label(element);
-    zh.push_str(z);
-    en.push_str(e);
+    zh.push_str(label.zh);
+    en.push_str(label.en);
+    if let Some(o) = orientation {
+        en.push_str(" (");
+        en.push_str(o.label().en);
+        en.push(')');
+    }
 }
 
 /// For a failing window-K check: the largest WWR (a bracket's inclusive upper end below the
