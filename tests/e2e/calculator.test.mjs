@@ -258,7 +258,7 @@ test('energy, sensitivity, star and PV cards follow the design', async () => {
     // Star level: prerequisites unticked → below basic; ticking them raises it.
     assert.equal(await page.getByTestId('star-level').getAttribute('data-level'), 'none');
     // The edition is named as in the standard (it once showed the enum's debug name "E2024").
-    assert.match(await page.getByTestId('star-level').innerText(), /· GB\/T 50378-2019 \(2024\)$/);
+    assert.match(await page.getByTestId('star-level').innerText(), /· GB\/T 50378-2019（2024年版）$/);
     await page.locator('summary', { hasText: '绿色建筑自评' }).click();
     // Absent choices show their defaults: 2024 edition, pre-assessment, no sound-insulation level.
     assert.equal(await page.locator('#f-green-edition').inputValue(), '2024');
@@ -345,7 +345,7 @@ test('a link made by the browser itself (CompressionStream deflate-raw + base64u
 test('each language shows only its own words: no raw ids, enum names, field paths or the other language', async () => {
   // Latin words a Chinese page legitimately shows: standards, quantities, units, file types.
   const ZH_LATIN = new Set(['greencheck', 'GB', 'SHGC', 'kWh', 'kWp', 'kg', 'kgCO', 'CO', 'dB', 'JSON', 'json', 'CAD',
-    'ISO', 'CSWD']);
+    'ISO', 'CSWD', 'kJ', 'Wh', 'EER', 'R_se', 'h_r']);
   for (const lang of ['zh', 'en']) {
     const app = await openApp(browser);
     const { page } = app;
