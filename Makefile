@@ -46,7 +46,7 @@ test: tools-test
 	$(MAKE) test-e2e
 	$(MAKE) fuzz-smoke
 
-# Long fuzzing run (issue 7): 10^6 executions per target. Needs the nightly toolchain and cargo-fuzz.
+# Long fuzzing run: 10^6 executions per target. Needs the nightly toolchain and cargo-fuzz.
 fuzz:
 	scripts/ensure-tools.sh fuzz
 	scripts/fuzz.sh 1000000runs
@@ -56,7 +56,7 @@ fuzz-smoke:
 	@if rustup toolchain list | grep -q '^nightly'; then scripts/ensure-tools.sh fuzz && scripts/fuzz.sh 20000runs; \
 	else echo "== fuzz smoke skipped: no nightly toolchain on this machine (make fuzz needs it)"; fi
 
-# Benchmarks (issue 7; figures in docs/performance.md): criterion benches of the core, then the browser benchmark
+# Benchmarks (figures in docs/performance.md): criterion benches of the core, then the browser benchmark
 # (cold load, keystroke → repainted verdict, 10 000-point wasm sweep, gzip size) against a fresh dist/.
 bench: dist
 	cargo bench -p greencheck-core

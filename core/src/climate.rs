@@ -374,7 +374,7 @@ mod tests {
 
     #[test]
     fn monthly_scalars_are_the_anyang_figures() {
-        // Domain digest: annual mean 14.39 °C, HDD18 2340, CDD26 101, GHI 1327 kWh/m².
+        // docs/sources/pv-and-carbon.md: annual mean 14.39 °C, HDD18 2340, CDD26 101, GHI 1327 kWh/m².
         let c = hebi();
         assert_eq!(c.days.iter().sum::<u32>(), 365);
         assert!((c.annual_mean_temperature_c() - 14.39).abs() < 0.01);

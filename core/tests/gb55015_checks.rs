@@ -1,4 +1,4 @@
-//! GB 55015 checks: hand-computed cases (expected numbers from the digest tables), every data
+//! GB 55015 checks: hand-computed cases (expected numbers from the tables of docs/sources/gb55015-cold-zone-b.md), every data
 //! row passing and failing, bracket edges, verdict order, and property tests.
 
 use greencheck_core::limits::{self, Comparison, Criteria, LimitRow, Provenance, Severity};

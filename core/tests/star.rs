@@ -1,5 +1,5 @@
 //! Star-rating tests. Every expected number is worked out by hand from
-//! shared/domain/gbt50378-star-rating.md, not copied from the code's output.
+//! docs/sources/gbt50378-star-rating.md, not copied from the code's output.
 
 use greencheck_core::star::*;
 use proptest::prelude::*;
@@ -333,7 +333,7 @@ enum Row {
     Airtight,
 }
 
-/// The digest's table 3.2.8, typed in by hand: (edition, row, [1★, 2★, 3★]); `None` = "—".
+/// Table 3.2.8 of docs/sources/gbt50378-star-rating.md, typed in by hand: (edition, row, [1★, 2★, 3★]); `None` = "—".
 /// Envelope and load are alternatives of one gate. Water = grade (lower is better);
 /// sound = 2 mid, 3 high; flags = 1.
 fn table_3_2_8() -> Vec<(Edition, Row, [Option<f64>; 3])> {

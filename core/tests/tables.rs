@@ -1,5 +1,5 @@
 //! The tables compiled in by `core/build.rs`, spot-checked against values typed from the standards as the domain
-//! digests in `shared/domain/` give them (not from the CSV files or the code): a wrong column mapping or literal
+//! digests in `docs/sources/` give them (not from the CSV files or the code): a wrong column mapping or literal
 //! writer in the build script shows here.
 
 use greencheck_core::energy::{default_row, default_rows};

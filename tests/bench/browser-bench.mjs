@@ -1,4 +1,4 @@
-// Browser benchmark (issue 7, `make bench`): the built page (dist/) served by scripts/serve.mjs on a free loopback
+// Browser benchmark (`make bench`): the built page (dist/) served by scripts/serve.mjs on a free loopback
 // port, driven in Debian's Chromium by playwright-core. Measures
 //   1. cold load to interactive: navigation start → verdict rendered (fresh context: empty HTTP cache, no SW),
 //      on loopback and under DevTools' fast/slow 4G throttling; a repeat visit served by the service worker;
@@ -27,7 +27,7 @@ const SWEEP_POINTS = 10_000;
 const SWEEP_RUNS = 15;
 const JSON_OUT = arg('--json', path.join(ROOT, 'target', 'browser-bench.json'));
 
-// Issue 7's goals, the load goals on network profiles (RAIL) and the size budget as revised (docs/performance.md).
+// The performance goals, the load goals on network profiles (RAIL) and the size budget as revised (docs/performance.md).
 const GOALS = { loadMs: 300, keyP95Ms: 16, sweepMs: 50, gzipKB: 380, throttledMs: { 'fast 4G': 1000, 'slow 4G + 4× CPU': 5000 }, repeatMs: 2000 };
 // The same flags as the e2e harness (tests/e2e/harness.mjs).
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-dev-shm-usage',

@@ -1,4 +1,4 @@
-// Issue 6 accessibility: axe-core reports no serious or critical violation, in Chinese and English, at desktop
+// Accessibility: axe-core reports no serious or critical violation, in Chinese and English, at desktop
 // (1280 px) and phone (360 px) widths; nothing overflows horizontally at 360 px; every input and select has an
 // accessible name. axe is injected with bypassCSP (the page's CSP rightly blocks injected scripts).
 import { test, before, after } from 'node:test';

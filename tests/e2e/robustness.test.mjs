@@ -1,4 +1,4 @@
-// Issue 7: robustness and security of the page. Each kind of bad input typed into a few fields (message next to
+// Robustness and security of the page. Each kind of bad input typed into a few fields (message next to
 // the field, the report unchanged and marked stale, recovery when fixed); unambiguous input accepted (full-width
 // digits, "35%" for ratios, surrounding spaces); user text rendered as text; no cookies; no foreign requests;
 // corrupt or full localStorage; oversized and invalid share links. Input rules: docs/robustness.md.

@@ -140,7 +140,7 @@ test('the single-file build works from file:// with no server', async () => {
 
 test('the shipped bundle stays within the size budget (gzip of wasm + JS + CSS ≤ 380 KB, docs/performance.md)', () => {
   const sizes = JSON.parse(fs.readFileSync(path.join(DIST, 'sizes.json'), 'utf8'));
-  // 371.3 KB on 2026-11-24. The budget replaced issue 7's 250 KB (out of reach with Yew and the required
+  // 371.3 KB on 2026-11-24. The budget replaced an earlier 250 KB goal (out of reach with Yew and the required
   // features); growing past it needs the load figures of `make bench` and a deliberate decision.
   const BUDGET = 380 * 1024;
   assert.ok(sizes.gzip_bytes <= BUDGET, `gzip ${sizes.gzip_bytes} B > budget ${BUDGET} B`);

@@ -40,7 +40,7 @@ impl EnvelopeImprovement {
 }
 
 /// Envelope improvement per element `(id, limit, design)` = (limit − design) / limit; the
-/// building's improvement is the minimum (conservative "every element" reading of the digest).
+/// building's improvement is the minimum (conservative "every element" reading of docs/sources/gbt50378-star-rating.md).
 ///
 /// Errors: a non-finite value or a limit ≤ 0 (the field names the element).
 pub fn envelope_improvement(

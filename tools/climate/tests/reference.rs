@@ -109,7 +109,7 @@ fn temperatures_degree_days_and_horizontal_radiation_match_reference() {
             );
         }
     }
-    // Annual figures quoted in the domain digest: 14.39 °C, HDD18 2340, CDD26 101, GHI 1327.
+    // Annual figures quoted in docs/sources/pv-and-carbon.md: 14.39 °C, HDD18 2340, CDD26 101, GHI 1327.
     let mean = t
         .t_mean_c
         .iter()
