@@ -454,6 +454,35 @@ pub(crate) fn uniform_for_tests(kwh_m2: f64) -> Climate {
             row.iter_mut().for_each(|v| *v = kwh_m2);
         }
     }
+    c.extra = None;
+    c
+}
+
+/// Test helper: [`uniform_for_tests`] with GHI `ghi_kwh_m2` every month and a uniform extension (sunny-hour
+/// temperature, irradiance, wind; one IAM factor everywhere).
+#[cfg(test)]
+pub(crate) fn uniform_with_extra_for_tests(
+    kwh_m2: f64,
+    ghi_kwh_m2: f64,
+    t_sun_c: f64,
+    g_sun_w_m2: f64,
+    ws_sun_m_s: f64,
+    iam: f64,
+) -> Climate {
+    let mut c = uniform_for_tests(kwh_m2);
+    c.ghi_kwh_m2 = [ghi_kwh_m2; 12];
+    c.extra = Some(ClimateExtra {
+        wdh20_kh: [0.0; 12],
+        ddh28_kh: [0.0; 12],
+        t_sun_c: [t_sun_c; 12],
+        g_sun_w_m2: [g_sun_w_m2; 12],
+        ws_sun_m_s: [ws_sun_m_s; 12],
+        iam_model: "test".into(),
+        iam_coefficients: [1.526, 4.0, 0.002],
+        iam_tilts_deg: vec![0.0, 90.0],
+        iam_azimuths_deg: vec![0.0, 180.0],
+        iam_factor: vec![vec![iam; 2]; 2],
+    });
     c
 }
 
