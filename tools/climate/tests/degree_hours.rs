@@ -2,8 +2,15 @@
 
 use greencheck_climate::{epw, table};
 
-/// One EPW data line (35 fields) for July `day`, `hour` (1–24).
-fn line(day: u32, hour: u32, t: f64, dew: &str, rh: &str, p: &str, ghi: f64, wind: f64) -> String {
+/// One EPW data line (35 fields) for July `day`, `hour` (1–24); `(dew, rh, p)` as written in the file.
+fn line(
+    day: u32,
+    hour: u32,
+    t: f64,
+    (dew, rh, p): (&str, &str, &str),
+    ghi: f64,
+    wind: f64,
+) -> String {
     format!(
         "2005,7,{day},{hour},0,flags,{t},{dew},{rh},{p},0,0,350,{ghi},0,{ghi},0,0,0,0,180,{wind},5,5,20,77777,9,999999999,0,0.2,0,88,0.0,0.0,0.0\n"
     )
@@ -20,9 +27,9 @@ fn three_days() -> String {
     }
     for h in 1..=24 {
         if h <= 12 {
-            s.push_str(&line(1, h, 25.0, "99.9", "100", "101325", 0.0, 1.0));
+            s.push_str(&line(1, h, 25.0, ("99.9", "100", "101325"), 0.0, 1.0));
         } else {
-            s.push_str(&line(1, h, 15.0, "15", "100", "101325", 0.0, 1.0));
+            s.push_str(&line(1, h, 15.0, ("15", "100", "101325"), 0.0, 1.0));
         }
     }
     for h in 1..=24 {
@@ -32,11 +39,11 @@ fn three_days() -> String {
         } else {
             (0.0, 4.0)
         };
-        s.push_str(&line(2, h, 30.0, "30", "100", "999999", g, w));
+        s.push_str(&line(2, h, 30.0, ("30", "100", "999999"), g, w));
     }
     for h in 1..=24 {
         let g = if (9..=16).contains(&h) { 300.0 } else { 0.0 };
-        s.push_str(&line(3, h, 35.0, "21.189", "45", "101325", g, 3.0));
+        s.push_str(&line(3, h, 35.0, ("21.189", "45", "101325"), g, 3.0));
     }
     s
 }
