@@ -47,6 +47,11 @@ def ratio(x):
     return (x["Hd"] + x["Cd"]) / (x["Hr"] + x["Cr"])
 
 
+def e_ratio(x, eta=2.20, eer=3.5):
+    """Energy ratio E_design / E_reference with greencheck's default efficiencies (greencheck `ratio`)."""
+    return (x["Hd"] / eta + x["Cd"] / eer) / (x["Hr"] / eta + x["Cr"] / eer)
+
+
 def model(kind, c, r, w=None, **over):
     cond = r["conditions"]
     out = {}
@@ -82,25 +87,27 @@ def rust(extra_by_case):
 def err_row(cid, e, g):
     errs = {k: g[k] / e[k] - 1 for k in ("Hd", "Hr", "Cd", "Cr")}
     dr = ratio(g) - ratio(e)
-    return errs, dr, (f"| {cid} | {e['Hd']:.1f} | {g['Hd']:.1f} | {errs['Hd']:+.0%} | {e['Hr']:.1f} | {g['Hr']:.1f} "
-                      f"| {errs['Hr']:+.0%} | {e['Cd']:.1f} | {g['Cd']:.1f} | {errs['Cd']:+.0%} | {e['Cr']:.1f} "
-                      f"| {g['Cr']:.1f} | {errs['Cr']:+.0%} | {ratio(e):.3f} | {ratio(g):.3f} | {dr:+.3f} |")
+    de = e_ratio(g) - e_ratio(e)
+    return errs, (dr, de), (f"| {cid} | {e['Hd']:.1f} | {g['Hd']:.1f} | {errs['Hd']:+.0%} | {e['Hr']:.1f} | {g['Hr']:.1f} "
+                            f"| {errs['Hr']:+.0%} | {e['Cd']:.1f} | {g['Cd']:.1f} | {errs['Cd']:+.0%} | {e['Cr']:.1f} "
+                            f"| {g['Cr']:.1f} | {errs['Cr']:+.0%} | {ratio(e):.3f} | {ratio(g):.3f} | {dr:+.3f} "
+                            f"| {e_ratio(e):.3f} | {e_ratio(g):.3f} | {de:+.3f} |")
 
 
 HEAD = ("| case | H des E+ | H des | ΔH des | H ref E+ | H ref | ΔH ref | C des E+ | C des | ΔC des | C ref E+ | C ref "
-        "| ΔC ref | HC ratio E+ | HC ratio | Δ |\n|---|" + "---:|" * 15)
+        "| ΔC ref | HC ratio E+ | HC ratio | Δ | E ratio E+ | E ratio | Δ |\n|---|" + "---:|" * 18)
 
 
 def table(title, results, only=None):
     lines = [f"#### {title}", "", HEAD]
-    worst = {"H": (0, ""), "C": (0, ""), "r": (0, "")}
+    worst = {"H": (0, ""), "C": (0, ""), "r": (0, ""), "e": (0, "")}
     inside = 0
     n = 0
     for c, r in cases():
         if only and not only(c):
             continue
         e = eplus(r)
-        errs, dr, line = err_row(c["id"], e, results[c["id"]])
+        errs, (dr, de), line = err_row(c["id"], e, results[c["id"]])
         lines.append(line)
         for k in ("Hd", "Hr"):
             if abs(errs[k]) > abs(worst["H"][0]):
@@ -110,12 +117,15 @@ def table(title, results, only=None):
                 worst["C"] = (errs[k], c["id"])
         if abs(dr) > abs(worst["r"][0]):
             worst["r"] = (dr, c["id"])
+        if abs(de) > abs(worst["e"][0]):
+            worst["e"] = (de, c["id"])
         n += 1
-        inside += all(abs(v) <= 0.15 for v in errs.values()) and abs(dr) <= 0.03
+        inside += all(abs(v) <= 0.15 for v in errs.values()) and abs(dr) <= 0.03 and abs(de) <= 0.03
     lines.append("")
     lines.append(f"Worst heating {worst['H'][0]:+.1%} ({worst['H'][1]}), worst cooling {worst['C'][0]:+.1%} "
-                 f"({worst['C'][1]}), worst HC ratio {worst['r'][0]:+.3f} ({worst['r'][1]}); cases with all four "
-                 f"demands within ±15 % and ratio within ±0.03: {inside}/{n}.")
+                 f"({worst['C'][1]}), worst HC ratio {worst['r'][0]:+.3f} ({worst['r'][1]}), worst E ratio "
+                 f"{worst['e'][0]:+.3f} ({worst['e'][1]}); cases with all four demands within ±15 % and both ratios "
+                 f"within ±0.03: {inside}/{n}.")
     return "\n".join(lines) + "\n", worst
 
 
@@ -128,7 +138,7 @@ def summary(results, construction="concrete"):
         e, g = eplus(r), results[c["id"]]
         hs += [g["Hd"] / e["Hd"] - 1, g["Hr"] / e["Hr"] - 1]
         cs += [g["Cd"] / e["Cd"] - 1, g["Cr"] / e["Cr"] - 1]
-        rs.append(ratio(g) - ratio(e))
+        rs += [ratio(g) - ratio(e), e_ratio(g) - e_ratio(e)]
     f = lambda v: max(v, key=abs)
     return f(hs), f(cs), f(rs), float(np.mean(hs)), float(np.mean(cs))
 
@@ -146,7 +156,7 @@ def check_port():
 
 def sweep():
     out = ["### Monthly method (greencheck core via the CLI): sensitivity on the concrete cases V01–V14", "",
-           "| variant | worst heating | worst cooling | worst HC ratio Δ | mean heating err | mean cooling err |",
+           "| variant | worst heating | worst cooling | worst ratio Δ (HC or E) | mean heating err | mean cooling err |",
            "|---|---:|---:|---:|---:|---:|"]
 
     def add(name, res):
@@ -212,8 +222,8 @@ def report(default_cm=370.0, light_cm=110.0):
     out.append(table(f"ISO 13790 5R1C hourly prototype, C_m = {default_cm:g} / {light_cm:g}, internal gains "
                      f"convective (as the harness), ISO sky term", hr)[0])
     out += ["### Hourly prototype variants (all 17 cases)", "",
-            "| variant | worst heating | worst cooling | worst HC ratio Δ | cases within ±15 % / ±0.03 |",
-            "|---|---:|---:|---:|---:|"]
+            "| variant | worst heating | worst cooling | worst HC ratio Δ | worst E ratio Δ | cases within ±15 % / ±0.03 |",
+            "|---|---:|---:|---:|---:|---:|"]
     for label, over, cmf in (
             ("C_m 370/110, gains 50 % convective (ISO 13790 C.2)", dict(conv_int=0.5), cm_of),
             ("C_m 370/110, gains convective, sky temperature from the EPW", dict(conv_int=1.0, sky="epw"), cm_of),
@@ -224,9 +234,10 @@ def report(default_cm=370.0, light_cm=110.0):
         _, worst = table(label, res)
         n_in = sum(1 for c, r in cases() if all(abs(res[c["id"]][k] / eplus(r)[k] - 1) <= 0.15
                                                 for k in ("Hd", "Hr", "Cd", "Cr"))
-                   and abs(ratio(res[c["id"]]) - ratio(eplus(r))) <= 0.03)
+                   and abs(ratio(res[c["id"]]) - ratio(eplus(r))) <= 0.03
+                   and abs(e_ratio(res[c["id"]]) - e_ratio(eplus(r))) <= 0.03)
         out.append(f"| {label} | {worst['H'][0]:+.1%} ({worst['H'][1]}) | {worst['C'][0]:+.1%} ({worst['C'][1]}) "
-                   f"| {worst['r'][0]:+.3f} ({worst['r'][1]}) | {n_in}/17 |")
+                   f"| {worst['r'][0]:+.3f} ({worst['r'][1]}) | {worst['e'][0]:+.3f} ({worst['e'][1]}) | {n_in}/17 |")
     out.append("")
     text = "\n".join(out) + "\n"
     (HERE / "energy_research.md").write_text(text, encoding="utf-8")
