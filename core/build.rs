@@ -293,6 +293,14 @@ record_lit!(
     system_loss,
     coverage_target,
     grid_factor,
+    temperature_coefficient_per_k,
+    reference_cell_temperature_c,
+    cell_temp_a,
+    cell_temp_b,
+    cell_temp_delta_t_k,
+    iam_refractive_index,
+    iam_extinction_per_m,
+    iam_glass_thickness_m,
 );
 record_lit!(
     schema::GridFactorRecord => GridFactorRow,

@@ -13,6 +13,13 @@
 //! `d[t][a] = v[t][a] − v[t−1][a]` (terms before the first tilt/azimuth are 0). Decoding checks everything
 //! and never panics; a bad file is left out of [`cities`].
 //!
+//! Optional extension (issue 14), between `dni_kwh_m2` and `irradiation`, all or nothing: `wdh20_kh`,
+//! `ddh28_kh` (wet-bulb degree hours above 20 °C and dry-bulb degree hours above 28 °C per month, K·h),
+//! `t_sun_c`, `g_sun_w_m2`, `ws_sun_m_s` (GHI-weighted monthly dry bulb, irradiance and wind speed: the
+//! sunny-hour conditions of the PV cell-temperature model), `iam_model` (text), `iam_coefficients` (glass
+//! n, K 1/m, L m), `iam_tilts_deg`, `iam_azimuths_deg` and `iam_factor` (annual incidence-angle factor of
+//! PV modules per plane, tilt-major). Files without it still decode ([`Climate::extra`] is `None`).
+//!
 //! Months are indexed 0 = January … 11 = December. Azimuths are degrees clockwise from north (180 = south);
 //! tilts are degrees from horizontal (0 = roof, 90 = wall).
 
@@ -68,12 +75,80 @@ pub struct Climate {
     pub dhi_kwh_m2: [f64; 12],
     /// Direct normal irradiation, kWh/m².
     pub dni_kwh_m2: [f64; 12],
+    /// Degree hours and PV-model inputs (optional table extension; `None` in older files).
+    pub extra: Option<ClimateExtra>,
     /// Grid of tilts, degrees, ascending.
     tilts_deg: Vec<f64>,
     /// Grid of azimuths, degrees clockwise from north, ascending within [0, 360).
     azimuths_deg: Vec<f64>,
     /// `[month][tilt][azimuth]`, kWh/m².
     irradiation_kwh_m2: Vec<Vec<Vec<f64>>>,
+}
+
+/// The optional extension of a climate table (module docs).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClimateExtra {
+    /// Wet-bulb degree hours above 20 °C per month, K·h: Σ_hours max(0, t_wb − 20), t_wb from the EPW dry
+    /// bulb, dew point and pressure (ASHRAE Fundamentals 2017 ch. 1 psychrometric equation; tools/climate).
+    pub wdh20_kh: [f64; 12],
+    /// Dry-bulb degree hours above 28 °C per month, K·h: Σ_hours max(0, t_db − 28).
+    pub ddh28_kh: [f64; 12],
+    /// GHI-weighted mean dry bulb per month, °C.
+    pub t_sun_c: [f64; 12],
+    /// GHI-weighted mean GHI per month (Σ GHI² / Σ GHI), W/m².
+    pub g_sun_w_m2: [f64; 12],
+    /// GHI-weighted mean wind speed per month, m/s.
+    pub ws_sun_m_s: [f64; 12],
+    /// Incidence-angle model used for [`ClimateExtra::iam_factor`] (text).
+    pub iam_model: String,
+    /// Its glass-cover coefficients: refractive index, extinction 1/m, thickness m.
+    pub iam_coefficients: [f64; 3],
+    iam_tilts_deg: Vec<f64>,
+    iam_azimuths_deg: Vec<f64>,
+    /// `[tilt][azimuth]`, annual factor in (0, 1].
+    iam_factor: Vec<Vec<f64>>,
+}
+
+impl ClimateExtra {
+    /// Annual wet-bulb degree hours above 20 °C, kK·h (the unit GB/T 51350 tables use).
+    pub fn wdh20_kkh(&self) -> f64 {
+        self.wdh20_kh.iter().sum::<f64>() / 1000.0
+    }
+
+    /// Annual dry-bulb degree hours above 28 °C, kK·h.
+    pub fn ddh28_kkh(&self) -> f64 {
+        self.ddh28_kh.iter().sum::<f64>() / 1000.0
+    }
+
+    /// Annual incidence-angle factor of a module plane, bilinear on the table's grid (NaN for non-finite
+    /// angles; tilt clamped to the grid).
+    pub fn iam_factor(&self, azimuth_deg: f64, tilt_deg: f64) -> f64 {
+        if !azimuth_deg.is_finite() || !tilt_deg.is_finite() {
+            return f64::NAN;
+        }
+        let (t0, t1, wt) = tilt_cell(&self.iam_tilts_deg, tilt_deg);
+        let (a0, a1, wa) = azimuth_cell(&self.iam_azimuths_deg, azimuth_deg);
+        let row = |t: usize| self.iam_factor[t][a0] * (1.0 - wa) + self.iam_factor[t][a1] * wa;
+        row(t0) * (1.0 - wt) + row(t1) * wt
+    }
+
+    fn is_consistent(&self) -> bool {
+        let months_ok = |v: &[f64; 12], lo: f64, hi: f64| v.iter().all(|x| (lo..=hi).contains(x));
+        months_ok(&self.wdh20_kh, 0.0, 1e5)
+            && months_ok(&self.ddh28_kh, 0.0, 1e5)
+            && months_ok(&self.t_sun_c, -90.0, 70.0)
+            && months_ok(&self.g_sun_w_m2, 0.0, 1500.0)
+            && months_ok(&self.ws_sun_m_s, 0.0, 100.0)
+            && self.iam_coefficients.iter().all(|x| x.is_finite())
+            && ascending(&self.iam_tilts_deg)
+            && ascending(&self.iam_azimuths_deg)
+            && self.iam_azimuths_deg.first().is_some_and(|&a| a >= 0.0)
+            && self.iam_azimuths_deg.last().is_some_and(|&a| a < 360.0)
+            && self.iam_factor.len() == self.iam_tilts_deg.len()
+            && self.iam_factor.iter().all(|r| {
+                r.len() == self.iam_azimuths_deg.len() && r.iter().all(|v| *v > 0.0 && *v <= 1.0)
+            })
+    }
 }
 
 fn ascending(v: &[f64]) -> bool {
@@ -196,6 +271,12 @@ impl<'a> Header<'a> {
         value.strip_prefix(' ').ok_or(err)
     }
 
+    /// True when the next line is `key` or `key value`.
+    fn next_is(&self, key: &str) -> bool {
+        self.rest.starts_with(key.as_bytes())
+            && matches!(self.rest.get(key.len()), Some(b' ' | b'\n'))
+    }
+
     fn text(&mut self, key: &'static str) -> Result<String, TableError> {
         self.field(key).map(str::to_owned)
     }
@@ -292,8 +373,36 @@ fn decode(bytes: &[u8]) -> Result<Climate, TableError> {
         ghi_kwh_m2: h.months("ghi_kwh_m2")?,
         dhi_kwh_m2: h.months("dhi_kwh_m2")?,
         dni_kwh_m2: h.months("dni_kwh_m2")?,
+        extra: None,
         irradiation_kwh_m2: Vec::new(),
     };
+    if h.next_is("wdh20_kh") {
+        let mut x = ClimateExtra {
+            wdh20_kh: h.months("wdh20_kh")?,
+            ddh28_kh: h.months("ddh28_kh")?,
+            t_sun_c: h.months("t_sun_c")?,
+            g_sun_w_m2: h.months("g_sun_w_m2")?,
+            ws_sun_m_s: h.months("ws_sun_m_s")?,
+            iam_model: h.text("iam_model")?,
+            iam_coefficients: h
+                .list("iam_coefficients")?
+                .try_into()
+                .map_err(|_| TableError("iam_coefficients"))?,
+            iam_tilts_deg: h.list("iam_tilts_deg")?,
+            iam_azimuths_deg: h.list("iam_azimuths_deg")?,
+            iam_factor: Vec::new(),
+        };
+        let flat: Vec<f64> = h.list("iam_factor")?;
+        let na = x.iam_azimuths_deg.len();
+        if na == 0 || flat.len() != x.iam_tilts_deg.len() * na {
+            return Err(TableError("iam_factor"));
+        }
+        x.iam_factor = flat.chunks(na).map(<[f64]>::to_vec).collect();
+        if !x.is_consistent() {
+            return Err(TableError("extension"));
+        }
+        c.extra = Some(x);
+    }
     let (nt, na) = (c.tilts_deg.len(), c.azimuths_deg.len());
     let count = nt
         .checked_mul(na)
@@ -345,6 +454,35 @@ pub(crate) fn uniform_for_tests(kwh_m2: f64) -> Climate {
             row.iter_mut().for_each(|v| *v = kwh_m2);
         }
     }
+    c.extra = None;
+    c
+}
+
+/// Test helper: [`uniform_for_tests`] with GHI `ghi_kwh_m2` every month and a uniform extension (sunny-hour
+/// temperature, irradiance, wind; one IAM factor everywhere).
+#[cfg(test)]
+pub(crate) fn uniform_with_extra_for_tests(
+    kwh_m2: f64,
+    ghi_kwh_m2: f64,
+    t_sun_c: f64,
+    g_sun_w_m2: f64,
+    ws_sun_m_s: f64,
+    iam: f64,
+) -> Climate {
+    let mut c = uniform_for_tests(kwh_m2);
+    c.ghi_kwh_m2 = [ghi_kwh_m2; 12];
+    c.extra = Some(ClimateExtra {
+        wdh20_kh: [0.0; 12],
+        ddh28_kh: [0.0; 12],
+        t_sun_c: [t_sun_c; 12],
+        g_sun_w_m2: [g_sun_w_m2; 12],
+        ws_sun_m_s: [ws_sun_m_s; 12],
+        iam_model: "test".into(),
+        iam_coefficients: [1.526, 4.0, 0.002],
+        iam_tilts_deg: vec![0.0, 90.0],
+        iam_azimuths_deg: vec![0.0, 180.0],
+        iam_factor: vec![vec![iam; 2]; 2],
+    });
     c
 }
 
@@ -482,6 +620,100 @@ mod tests {
                 let _ = decode(&b);
             }
         }
+    }
+
+    /// Degree hours and the PV inputs of the extension. Expected values from an independent computation:
+    /// psychrolib 2.5 (ASHRAE psychrometrics, `GetTWetBulbFromTDewPoint`) hour by hour on the same EPWs,
+    /// and pvlib 0.16.1 (Perez, `iam.physical` on the beam) for the incidence-angle factors.
+    #[test]
+    fn extension_degree_hours_and_pv_inputs() {
+        for (id, wdh, ddh) in [("hebi", 5.533, 2.352), ("zhengzhou", 6.507, 2.530)] {
+            let x = city(id).and_then(|c| c.extra.as_ref()).expect("extension");
+            assert!(
+                (x.wdh20_kkh() - wdh).abs() < 0.001,
+                "{id}: {}",
+                x.wdh20_kkh()
+            );
+            assert!(
+                (x.ddh28_kkh() - ddh).abs() < 0.001,
+                "{id}: {}",
+                x.ddh28_kkh()
+            );
+        }
+        let x = hebi().extra.as_ref().unwrap();
+        assert_eq!(x.wdh20_kh[6], 2440.3);
+        assert_eq!(x.iam_coefficients, [1.526, 4.0, 0.002]);
+        for (az, tilt, want) in [
+            (180.0, 30.0, 0.9902),
+            (180.0, 90.0, 0.9655),
+            (0.0, 90.0, 0.9832),
+        ] {
+            let f = x.iam_factor(az, tilt);
+            assert!((f - want).abs() < 0.0002, "{az}/{tilt}: {f}");
+        }
+        // Between grid points: bilinear; horizontal is the same for every azimuth.
+        let mid = x.iam_factor(195.0, 37.5);
+        let corners = [
+            x.iam_factor(180.0, 30.0),
+            x.iam_factor(210.0, 30.0),
+            x.iam_factor(180.0, 45.0),
+            x.iam_factor(210.0, 45.0),
+        ];
+        assert!((mid - corners.iter().sum::<f64>() / 4.0).abs() < 1e-12);
+        assert_eq!(x.iam_factor(10.0, 0.0), x.iam_factor(250.0, 0.0));
+        assert!(x.iam_factor(f64::NAN, 0.0).is_nan());
+        // January: the sunny hours are warmer than the month (1.77 vs −0.59 °C).
+        assert_eq!(
+            (x.t_sun_c[0], x.g_sun_w_m2[0], x.ws_sun_m_s[0]),
+            (1.77, 316.0, 1.63)
+        );
+    }
+
+    #[test]
+    fn extension_is_optional_and_checked() {
+        let good = EMBEDDED[0];
+        let text_end = good
+            .windows(13)
+            .position(|w| w == b"\nirradiation ")
+            .unwrap()
+            + 1;
+        let head = std::str::from_utf8(&good[..text_end]).unwrap();
+        let with = |h: &str| [h.as_bytes(), &good[text_end..]].concat();
+        // Without the extension (an older file): decodes, extra None, same irradiation.
+        let start = head.find("wdh20_kh").unwrap();
+        let stripped = format!("{}{}", &head[..start], "");
+        let old = decode(&with(&stripped)).unwrap();
+        assert!(old.extra.is_none());
+        assert_eq!(old.irradiation_kwh_m2, hebi().irradiation_kwh_m2);
+        // Broken extensions are errors, never panics.
+        let edits = [
+            ("ddh28_kh 0", "ddh28_kh -5", "extension"),
+            (
+                "iam_coefficients 1.526 4 0.002",
+                "iam_coefficients 1.526 4",
+                "iam_coefficients",
+            ),
+            ("iam_factor 0.9844", "iam_factor 1.5", "extension"),
+            ("iam_factor 0.9844 ", "iam_factor ", "iam_factor"),
+            ("iam_tilts_deg 0 15", "iam_tilts_deg 15 0", "extension"),
+            ("\nt_sun_c", "\nt_air_c", "t_sun_c"),
+        ];
+        for (from, to, err) in edits {
+            assert!(head.contains(from), "{from}");
+            assert_eq!(
+                decode(&with(&head.replacen(from, to, 1))).err(),
+                Some(TableError(err)),
+                "{to}"
+            );
+        }
+        // Dropping a middle key of the block is an error (all or nothing).
+        let cut = head.find("\ng_sun_w_m2").unwrap();
+        let cut_end = cut + 1 + head[cut + 1..].find('\n').unwrap();
+        let missing = format!("{}{}", &head[..cut], &head[cut_end..]);
+        assert_eq!(
+            decode(&with(&missing)).err(),
+            Some(TableError("g_sun_w_m2"))
+        );
     }
 
     /// A 2 × 3 synthetic table: tilts [0, 90], azimuths [0, 120, 240].

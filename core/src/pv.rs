@@ -3,7 +3,18 @@
 //! Yield per GB/T 51366-2019: E = I × K_E × (1 − K_S) × A_p, with I the irradiation on the module plane from
 //! the city's climate table ([`crate::climate`], Perez sky), K_E the module efficiency, K_S the system loss
 //! and A_p the module area. The array's peak power is kWp = A_p × K_E (STC 1 kW/m²), so the specific yield
-//! is kWh/kWp = I × (1 − K_S). No temperature or incidence-angle losses beyond K_S (see docs/validation.md).
+//! is kWh/kWp = Σ_m I_m × F_IAM × F_T,m × (1 − K_S), with two losses that K_S leaves out (PVWatts v5 chain,
+//! checked against pvlib in docs/validation.md):
+//!
+//! * incidence angle: F_IAM, the plane's annual factor from the climate table (De Soto 2006 physical IAM of
+//!   the glass cover on the beam, computed hour by hour by tools/climate with the `iam_*` rows of
+//!   `pv_defaults.csv`);
+//! * cell temperature: F_T,m = 1 + γ (T_c,m − 25 °C), γ = −0.37 %/K, with the Sandia/PVWatts open-rack cell
+//!   temperature of the month's sunny hours T_c,m = T_sun,m + G_m (e^(a + b·WS_sun,m) + ΔT/1000), where
+//!   T_sun, WS_sun are the GHI-weighted monthly dry bulb and wind speed and G_m = G_sun,m × I_m / GHI_m the
+//!   representative plane irradiance (G_sun = Σ GHI²/Σ GHI, scaled by the plane's monthly gain).
+//!
+//! A climate table without those inputs (older format) gives F_IAM = F_T = 1, as the report says.
 //!
 //! Defaults and grid emission factors are data (`core/data/pv_defaults.csv`, `core/data/pv_grid_factors.csv`)
 //! with their sources, turned into statics at build time (`core/build.rs`).
@@ -79,8 +90,16 @@ pub struct PvReport {
     pub annual_kwh: f64,
     /// Monthly yield, kWh, January first.
     pub monthly_kwh: [f64; 12],
-    /// Specific yield, kWh/kWp = plane irradiation × (1 − loss).
+    /// Specific yield, kWh/kWp = Σ plane irradiation × incidence-angle factor × temperature factor × (1 − loss).
     pub kwh_per_kwp: f64,
+    /// Annual incidence-angle factor F_IAM of the plane (1 when the climate table has none).
+    pub iam_factor: f64,
+    /// Annual temperature factor: irradiance-weighted mean of 1 + γ (T_c − 25 °C) (1 without climate data).
+    pub temperature_factor: f64,
+    /// Representative cell temperature of each month's sunny hours, °C (`None` without climate data).
+    pub cell_temperature_c: Option<[f64; 12]>,
+    /// What the loss model includes.
+    pub loss_model: String,
     /// Annual irradiation on the module plane, kWh/m².
     pub plane_irradiation_kwh_m2: f64,
     /// Module area / installable roof area; `None` without a positive installable area.
@@ -166,7 +185,31 @@ pub struct PvDefaults {
     pub coverage_target: f64,
     /// Default grid factor row id.
     pub grid_factor: &'static str,
+    /// Power temperature coefficient γ, 1/K.
+    pub temperature_coefficient_per_k: f64,
+    /// Reference cell temperature of γ, °C.
+    pub reference_cell_temperature_c: f64,
+    /// Sandia cell-temperature coefficient a.
+    pub cell_temp_a: f64,
+    /// Sandia cell-temperature coefficient b, s/m.
+    pub cell_temp_b: f64,
+    /// Sandia cell − module difference at 1000 W/m², K.
+    pub cell_temp_delta_t_k: f64,
+    /// Glass refractive index of the incidence-angle model (used by tools/climate).
+    pub iam_refractive_index: f64,
+    /// Glass extinction coefficient, 1/m (used by tools/climate).
+    pub iam_extinction_per_m: f64,
+    /// Glass thickness, m (used by tools/climate).
+    pub iam_glass_thickness_m: f64,
 }
+
+/// Loss model text with the temperature and incidence-angle effects.
+pub const LOSS_MODEL: &str = "system loss K_S × incidence angle (De Soto 2006 physical IAM on the beam, annual \
+     factor per plane) × cell temperature (Sandia open-rack model on the month's sunny hours, γ per K from 25 °C)";
+
+/// Loss model text when the climate table has no temperature / incidence-angle inputs.
+pub const LOSS_MODEL_SIMPLE: &str =
+    "system loss K_S only (the climate table has no temperature / incidence-angle inputs)";
 
 /// The documented defaults (validated at build time by `build.rs`).
 pub fn pv_defaults() -> &'static PvDefaults {
@@ -278,6 +321,17 @@ pub fn evaluate_pv(
     let kwp = module_area * eff;
     let mut monthly = [0.0; 12];
     let mut plane = 0.0;
+    let mut specific = 0.0; // kWh/kWp before K_S
+    let extra = climate.extra.as_ref();
+    let f_iam = extra.map_or(1.0, |x| x.iam_factor(azimuth, tilt));
+    if !f_iam.is_finite() {
+        return Err(PvError::Data(format!(
+            "climate {} has no IAM factor",
+            climate.id
+        )));
+    }
+    let mut cell = [f64::NAN; 12];
+    let mut weighted_t = 0.0;
     for (m, out) in monthly.iter_mut().enumerate() {
         let i = climate.irradiation_kwh_m2(m, azimuth, tilt);
         if !i.is_finite() {
@@ -287,9 +341,29 @@ pub fn evaluate_pv(
                 m + 1
             )));
         }
+        let f_t = match extra {
+            Some(x) => {
+                let ghi = climate.ghi_kwh_m2[m];
+                let g = if ghi > 0.0 {
+                    x.g_sun_w_m2[m] * i / ghi
+                } else {
+                    0.0
+                };
+                let t_c = x.t_sun_c[m]
+                    + g * ((d.cell_temp_a + d.cell_temp_b * x.ws_sun_m_s[m]).exp()
+                        + d.cell_temp_delta_t_k / 1000.0);
+                cell[m] = t_c;
+                1.0 + d.temperature_coefficient_per_k * (t_c - d.reference_cell_temperature_c)
+            }
+            None => 1.0,
+        };
         plane += i;
-        *out = i * kwp * (1.0 - loss);
+        weighted_t += i * f_t;
+        let s = i * f_iam * f_t;
+        specific += s;
+        *out = s * kwp * (1.0 - loss);
     }
+    let temperature_factor = if plane > 0.0 { weighted_t / plane } else { 1.0 };
     let annual: f64 = monthly.iter().sum();
     let coverage = installable.filter(|&r| r > 0.0).map(|r| module_area / r);
     Ok(PvReport {
@@ -304,7 +378,16 @@ pub fn evaluate_pv(
         kwp,
         annual_kwh: annual,
         monthly_kwh: monthly,
-        kwh_per_kwp: plane * (1.0 - loss),
+        kwh_per_kwp: specific * (1.0 - loss),
+        iam_factor: f_iam,
+        temperature_factor,
+        cell_temperature_c: extra.map(|_| cell),
+        loss_model: if extra.is_some() {
+            LOSS_MODEL
+        } else {
+            LOSS_MODEL_SIMPLE
+        }
+        .to_string(),
         plane_irradiation_kwh_m2: plane,
         coverage_ratio: coverage,
         coverage_basis: COVERAGE_BASIS.to_string(),
@@ -343,6 +426,38 @@ mod tests {
             (0.21, 30.0, 180.0, 0.20, 0.5)
         );
         assert_eq!(d.grid_factor, "national_2022");
+        assert_eq!(
+            (
+                d.temperature_coefficient_per_k,
+                d.reference_cell_temperature_c,
+                d.cell_temp_a,
+                d.cell_temp_b,
+                d.cell_temp_delta_t_k
+            ),
+            (-0.0037, 25.0, -3.56, -0.075, 3.0)
+        );
+        assert_eq!(
+            (
+                d.iam_refractive_index,
+                d.iam_extinction_per_m,
+                d.iam_glass_thickness_m
+            ),
+            (1.526, 4.0, 0.002)
+        );
+        // The climate tables' IAM factors were computed with these coefficients.
+        for c in crate::climate::cities() {
+            let x = c.extra.as_ref().expect("extension");
+            assert_eq!(
+                x.iam_coefficients,
+                [
+                    d.iam_refractive_index,
+                    d.iam_extinction_per_m,
+                    d.iam_glass_thickness_m
+                ],
+                "{}",
+                c.id
+            );
+        }
         let g = grid_factors();
         let f = |id: &str| {
             g.iter()
@@ -368,7 +483,11 @@ mod tests {
     fn bad_defaults_are_rejected() {
         let header = "key,value,unit,source";
         let rows = "module_efficiency,0.21,-,s\ntilt_deg,30,deg,s\nazimuth_deg,180,deg,s\n\
-                    system_loss,0.2,-,s\ncoverage_target,0.5,-,s\ngrid_factor,national_2022,-,s\n";
+                    system_loss,0.2,-,s\ncoverage_target,0.5,-,s\ngrid_factor,national_2022,-,s\n\
+                    temperature_coefficient_per_k,-0.0037,1/K,s\nreference_cell_temperature_c,25,degC,s\n\
+                    cell_temp_a,-3.56,-,s\ncell_temp_b,-0.075,s/m,s\ncell_temp_delta_t_k,3,K,s\n\
+                    iam_refractive_index,1.526,-,s\niam_extinction_per_m,4,1/m,s\n\
+                    iam_glass_thickness_m,0.002,m,s\n";
         let parse = |text: &str| crate::schema::pv_defaults(&format!("{header}\n{text}"));
         assert_eq!(parse(rows).unwrap().tilt_deg, 30.0);
         let e = parse(&rows.replace("tilt_deg,30", "tilt_deg,thirty")).unwrap_err();
@@ -379,6 +498,15 @@ mod tests {
         );
         let e = parse(&rows.replace("grid_factor,", "grid,")).unwrap_err();
         assert!(e.to_string().contains("missing grid_factor"), "{e}");
+        // A positive temperature coefficient (a sign slip) is rejected with its line.
+        let e = parse(&rows.replace("per_k,-0.0037", "per_k,0.0037")).unwrap_err();
+        assert_eq!(
+            (e.line, e.column.as_deref()),
+            (Some(8), Some("value")),
+            "{e}"
+        );
+        let e = parse(&rows.replace("\ncell_temp_b,-0.075,s/m,s", "")).unwrap_err();
+        assert!(e.to_string().contains("missing cell_temp_b"), "{e}");
     }
 
     #[test]
@@ -591,23 +719,81 @@ mod tests {
     }
 
     #[test]
-    fn real_hebi_south_30_is_about_1100_kwh_per_kwp() {
-        // Digest: isotropic S30 ≈ 1335 kWh/m² → ≈ 1070 kWh/kWp at 20 % loss; Perez adds ≈ 4 % → ≈ 1110.
-        let c = crate::climate::default_city().unwrap();
+    fn temperature_and_incidence_angle_by_hand() {
+        // Uniform 100 kWh/m² on every plane, GHI 100 kWh/m² each month, sunny-hour air 20 °C, irradiance
+        // 500 W/m², wind 1 m/s, IAM factor 0.98. Cell: 20 + 500·(e^(−3.56 − 0.075) + 0.003)
+        // = 20 + 500·(0.0263839 + 0.003) = 34.69197 °C; F_T = 1 − 0.0037·9.69197 = 0.9641397;
+        // kWh/kWp = 1200 × 0.98 × 0.9641397 × 0.8 = 907.0626.
+        let c = crate::climate::uniform_with_extra_for_tests(100.0, 100.0, 20.0, 500.0, 1.0, 0.98);
         let r = evaluate_pv(
             &PvInput {
-                module_area_m2: Some(100.0),
+                module_area_m2: Some(10.0),
                 ..Default::default()
             },
-            c,
+            &c,
             None,
         )
         .unwrap();
+        assert!((r.cell_temperature_c.unwrap()[3] - 34.691_97).abs() < 1e-4);
+        assert!((r.temperature_factor - 0.964_139_7).abs() < 1e-6);
+        assert!(close(r.iam_factor, 0.98));
         assert!(
-            (1080.0..1140.0).contains(&r.kwh_per_kwp),
+            (r.kwh_per_kwp - 907.062_6).abs() < 1e-3,
             "{}",
             r.kwh_per_kwp
         );
+        assert!(close(r.annual_kwh, r.kwh_per_kwp * r.kwp));
+        assert_eq!(r.loss_model, LOSS_MODEL);
+        // The same plane without the climate inputs: the simple model, said so.
+        let r = evaluate_pv(
+            &PvInput {
+                module_area_m2: Some(10.0),
+                ..Default::default()
+            },
+            &uniform_for_tests(100.0),
+            None,
+        )
+        .unwrap();
+        assert!(close(r.kwh_per_kwp, 960.0));
+        assert_eq!((r.iam_factor, r.temperature_factor), (1.0, 1.0));
+        assert_eq!(
+            (r.cell_temperature_c, r.loss_model.as_str()),
+            (None, LOSS_MODEL_SIMPLE)
+        );
+    }
+
+    #[test]
+    fn real_hebi_within_3_percent_of_pvlib() {
+        // pvlib 0.16.1 full PVWatts chain on the Anyang EPW (tools/validation/pv_pvlib.py): Perez POA, physical
+        // IAM on the beam, SAPM open-rack cell temperature, γ −0.37 %/K, × 0.8: S30 1065, S90 653, N90 342,
+        // horizontal 989 kWh/kWp.
+        let c = crate::climate::default_city().unwrap();
+        let run = |tilt: f64, az: f64| {
+            evaluate_pv(
+                &PvInput {
+                    module_area_m2: Some(100.0),
+                    tilt_deg: Some(tilt),
+                    azimuth_deg: Some(az),
+                    ..Default::default()
+                },
+                c,
+                None,
+            )
+            .unwrap()
+        };
+        for (tilt, az, pvlib) in [
+            (30.0, 180.0, 1065.0),
+            (90.0, 180.0, 653.0),
+            (90.0, 0.0, 342.0),
+            (0.0, 180.0, 989.0),
+        ] {
+            let got = run(tilt, az).kwh_per_kwp;
+            assert!(
+                (got / pvlib - 1.0).abs() < 0.03,
+                "{tilt}/{az}: {got} vs {pvlib}"
+            );
+        }
+        let r = run(30.0, 180.0);
         // Summer months yield more than December.
         assert!(r.monthly_kwh[4] > r.monthly_kwh[11]);
     }

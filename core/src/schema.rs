@@ -438,9 +438,18 @@ pub struct PvDefaultsRecord {
     pub system_loss: f64,
     pub coverage_target: f64,
     pub grid_factor: String,
+    pub temperature_coefficient_per_k: f64,
+    pub reference_cell_temperature_c: f64,
+    pub cell_temp_a: f64,
+    pub cell_temp_b: f64,
+    pub cell_temp_delta_t_k: f64,
+    pub iam_refractive_index: f64,
+    pub iam_extinction_per_m: f64,
+    pub iam_glass_thickness_m: f64,
 }
 
-/// Validates `pv_defaults.csv`: every key present, the numeric ones numbers.
+/// Validates `pv_defaults.csv`: every key present, the numeric ones finite numbers, the temperature and
+/// incidence-angle coefficients within physical ranges.
 pub fn pv_defaults(text: &str) -> Result<PvDefaultsRecord, TableError> {
     let rows = read::<RawPvDefault>(PV_DEFAULTS, text, false)?;
     let find = |k: &str| {
@@ -454,6 +463,20 @@ pub fn pv_defaults(text: &str) -> Result<PvDefaultsRecord, TableError> {
             .parse::<f64>()
             .map_err(|e| TableError::at(PV_DEFAULTS, *line, "value", format!("{k}: {e}")))
     };
+    let ranged = |k: &str, lo: f64, hi: f64| -> Result<f64, TableError> {
+        let v = num(k)?;
+        if (lo..=hi).contains(&v) {
+            Ok(v)
+        } else {
+            let line = find(k)?.0;
+            Err(TableError::at(
+                PV_DEFAULTS,
+                line,
+                "value",
+                format!("{k}: {v} outside [{lo}, {hi}]"),
+            ))
+        }
+    };
     Ok(PvDefaultsRecord {
         module_efficiency: num("module_efficiency")?,
         tilt_deg: num("tilt_deg")?,
@@ -461,6 +484,14 @@ pub fn pv_defaults(text: &str) -> Result<PvDefaultsRecord, TableError> {
         system_loss: num("system_loss")?,
         coverage_target: num("coverage_target")?,
         grid_factor: find("grid_factor")?.1.value.clone(),
+        temperature_coefficient_per_k: ranged("temperature_coefficient_per_k", -0.02, 0.0)?,
+        reference_cell_temperature_c: ranged("reference_cell_temperature_c", -50.0, 100.0)?,
+        cell_temp_a: ranged("cell_temp_a", -10.0, 0.0)?,
+        cell_temp_b: ranged("cell_temp_b", -1.0, 0.0)?,
+        cell_temp_delta_t_k: ranged("cell_temp_delta_t_k", 0.0, 20.0)?,
+        iam_refractive_index: ranged("iam_refractive_index", 1.0, 3.0)?,
+        iam_extinction_per_m: ranged("iam_extinction_per_m", 0.0, 100.0)?,
+        iam_glass_thickness_m: ranged("iam_glass_thickness_m", 0.0, 0.05)?,
     })
 }
 

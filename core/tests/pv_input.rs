@@ -26,7 +26,14 @@ fn contract_field_names_and_grid_factor_forms() {
     assert!((r.coverage_ratio.unwrap() - 0.55).abs() < 1e-12);
     assert_eq!(r.meets_coverage_target, Some(true));
     // Consistency of the report's own figures.
-    assert!((r.annual_kwh - r.plane_irradiation_kwh_m2 * 48.4 * 0.82).abs() < 1e-6);
+    assert!((r.annual_kwh - r.kwh_per_kwp * 48.4).abs() < 1e-6);
+    // The temperature and incidence-angle factors lie between the plain irradiation yield and 10 % below it.
+    let plain = r.plane_irradiation_kwh_m2 * 0.82;
+    assert!(
+        r.kwh_per_kwp < plain && r.kwh_per_kwp > 0.9 * plain,
+        "{} {plain}",
+        r.kwh_per_kwp
+    );
     assert!((r.avoided_co2_kg - r.annual_kwh * 0.5395).abs() < 1e-6);
     assert!((r.renewable_share.unwrap() - r.annual_kwh / 250_000.0).abs() < 1e-12);
     let report = serde_json::to_value(&r).unwrap();
@@ -35,6 +42,10 @@ fn contract_field_names_and_grid_factor_forms() {
         "annual_kwh",
         "monthly_kwh",
         "kwh_per_kwp",
+        "iam_factor",
+        "temperature_factor",
+        "cell_temperature_c",
+        "loss_model",
         "plane_irradiation_kwh_m2",
         "coverage_ratio",
         "coverage_basis",

@@ -4,7 +4,10 @@
 //! - header line 1 `LOCATION,city,state,country,source,WMO,lat,lon,tz,elevation` (lat north +, lon east +,
 //!   time zone in hours from GMT);
 //! - 8 header lines, then one line per hour: field 1 year, 2 month, 3 day, 4 hour (1–24, the hour *ending* at
-//!   that local standard time), 7 dry-bulb °C, 14 GHI, 15 DNI, 16 DHI (Wh/m² over the preceding hour).
+//!   that local standard time), 7 dry-bulb °C, 8 dew point °C, 9 relative humidity %, 10 station pressure Pa,
+//!   14 GHI, 15 DNI, 16 DHI (Wh/m² over the preceding hour), 22 wind speed m/s.
+//! - missing-value markers: dew point 99.9, relative humidity 999, pressure 999999, wind speed 999; those
+//!   fields (and absent trailing fields) are read as NaN = missing.
 
 use std::fmt;
 
@@ -44,6 +47,14 @@ pub struct Hour {
     pub dni_wh_m2: f64,
     /// Diffuse horizontal irradiation over the hour, Wh/m².
     pub dhi_wh_m2: f64,
+    /// Dew-point temperature, °C (NaN = missing).
+    pub dew_point_c: f64,
+    /// Relative humidity, % (NaN = missing).
+    pub relative_humidity_pct: f64,
+    /// Station pressure, Pa (NaN = missing).
+    pub pressure_pa: f64,
+    /// Wind speed, m/s (NaN = missing).
+    pub wind_speed_m_s: f64,
 }
 
 /// A parsed weather file.
@@ -118,8 +129,39 @@ pub fn read_text(path: &std::path::Path) -> std::io::Result<String> {
     }
 }
 
-/// Parses the text of an EPW file.
+/// An optional field: NaN when absent, empty or at/above its EPW missing marker; an error when present but
+/// not a number.
+fn optional(
+    fields: &[&str],
+    idx: usize,
+    line: usize,
+    field: &'static str,
+    missing_at: f64,
+) -> Result<f64, EpwError> {
+    match fields.get(idx).map(|s| s.trim()) {
+        None | Some("") => Ok(f64::NAN),
+        Some(s) => {
+            let v: f64 = s.parse().map_err(|_| EpwError::BadField { line, field })?;
+            Ok(if v.is_finite() && v < missing_at {
+                v
+            } else {
+                f64::NAN
+            })
+        }
+    }
+}
+
+/// Parses the text of an EPW file (exactly 8760 or 8784 hourly records).
 pub fn parse(text: &str) -> Result<Epw, EpwError> {
+    let epw = parse_any_length(text)?;
+    if epw.hours.len() != 8760 && epw.hours.len() != 8784 {
+        return Err(EpwError::WrongLength(epw.hours.len()));
+    }
+    Ok(epw)
+}
+
+/// Parses an EPW-formatted text with any number of hourly records (tests use a few days).
+pub fn parse_any_length(text: &str) -> Result<Epw, EpwError> {
     let mut lines = text.lines();
     let first = lines.next().ok_or(EpwError::MissingLocation)?;
     let loc: Vec<&str> = first.split(',').collect();
@@ -159,10 +201,11 @@ pub fn parse(text: &str) -> Result<Epw, EpwError> {
             ghi_wh_m2: radiation(num(&f, 13, n, "GHI")?),
             dni_wh_m2: radiation(num(&f, 14, n, "DNI")?),
             dhi_wh_m2: radiation(num(&f, 15, n, "DHI")?),
+            dew_point_c: optional(&f, 7, n, "dew point", 99.9)?,
+            relative_humidity_pct: optional(&f, 8, n, "relative humidity", 999.0)?,
+            pressure_pa: optional(&f, 9, n, "pressure", 999_999.0)?,
+            wind_speed_m_s: optional(&f, 21, n, "wind speed", 999.0)?,
         });
-    }
-    if hours.len() != 8760 && hours.len() != 8784 {
-        return Err(EpwError::WrongLength(hours.len()));
     }
     Ok(Epw { location, hours })
 }
@@ -211,6 +254,26 @@ mod tests {
         );
         // 9999 = missing -> 0
         assert_eq!(epw.hours[0].dni_wh_m2, 0.0);
+        assert_eq!(
+            (h.dew_point_c, h.relative_humidity_pct, h.pressure_pa),
+            (0.0, 50.0, 101940.0)
+        );
+        // No wind field in these short lines: missing.
+        assert!(h.wind_speed_m_s.is_nan());
+        let marked = synthetic(8760).replacen(",0,50,101940,", ",99.9,999,999999,", 1);
+        let h0 = parse(&marked).unwrap().hours[0];
+        assert!(
+            h0.dew_point_c.is_nan() && h0.relative_humidity_pct.is_nan() && h0.pressure_pa.is_nan()
+        );
+        let bad = synthetic(8760).replacen(",0,50,101940,", ",x,50,101940,", 1);
+        assert_eq!(
+            parse(&bad).unwrap_err(),
+            EpwError::BadField {
+                line: 9,
+                field: "dew point"
+            }
+        );
+        assert_eq!(parse_any_length(&synthetic(72)).unwrap().hours.len(), 72);
     }
 
     #[test]

@@ -1,9 +1,72 @@
 //! Monthly aggregation (temperature, degree-days, horizontal radiation, plane irradiation) and the data
 //! file read by `greencheck_core::climate`.
 
-use crate::epw::{Epw, Location};
+use crate::epw::{Epw, Hour, Location};
+use crate::psychro;
 use crate::sky::{SkyHour, SkyModel};
 use crate::solar;
+
+/// The PV defaults of the core (`core/data/pv_defaults.csv`), read at compile time for the incidence-angle
+/// coefficients, so that the table and the core use the same data rows.
+const PV_DEFAULTS_CSV: &str = include_str!("../../../core/data/pv_defaults.csv");
+
+/// Value of `key` in `core/data/pv_defaults.csv` (first two columns `key,value`).
+pub fn pv_default(key: &str) -> Option<f64> {
+    PV_DEFAULTS_CSV.lines().find_map(|l| {
+        let mut it = l.splitn(3, ',');
+        (it.next()? == key).then(|| it.next()?.trim().parse().ok())?
+    })
+}
+
+/// Physical incidence-angle modifier of a glass cover (De Soto et al. 2006, the model of PVWatts v5 and of
+/// pvlib's `iam.physical`): transmittance through a cover of refractive index `n`, extinction `k` (1/m) and
+/// thickness `l` (m) at angle of incidence `aoi_deg`, relative to normal incidence (Fresnel reflection of
+/// both polarisations, Snell refraction, Bouguer absorption). 0 at or beyond 90°.
+pub fn iam_physical(aoi_deg: f64, n: f64, k: f64, l: f64) -> f64 {
+    if !aoi_deg.is_finite() || aoi_deg.abs() >= 90.0 {
+        return 0.0;
+    }
+    let tau = |t: f64| -> f64 {
+        let tr = (t.sin() / n).asin();
+        let refl = if t.abs() < 1e-6 {
+            ((n - 1.0) / (n + 1.0)).powi(2)
+        } else {
+            0.5 * ((tr - t).sin().powi(2) / (tr + t).sin().powi(2)
+                + (tr - t).tan().powi(2) / (tr + t).tan().powi(2))
+        };
+        (-k * l / tr.cos()).exp() * (1.0 - refl)
+    };
+    (tau(aoi_deg.abs().to_radians()) / tau(0.0)).max(0.0)
+}
+
+/// Wet-bulb degree hours above 20 °C and dry-bulb degree hours above 28 °C per month, K·h:
+/// Σ over the month's hours of max(0, t_wb − 20) and max(0, t_db − 28). The wet bulb comes from the dry bulb,
+/// the dew point (or, when missing, the relative humidity) and the station pressure (or, when missing, the
+/// standard pressure at `elevation_m`) by [`psychro::wet_bulb_c`]. An hour whose humidity is missing makes
+/// its month's wet-bulb figure NaN.
+pub fn degree_hours(hours: &[Hour], elevation_m: f64) -> ([f64; 12], [f64; 12]) {
+    let (mut wdh, mut ddh) = ([0.0; 12], [0.0; 12]);
+    for h in hours {
+        let m = (h.month - 1) as usize;
+        let t = h.dry_bulb_c;
+        ddh[m] += (t - 28.0).max(0.0);
+        let t_dp = if h.dew_point_c.is_finite() {
+            Some(h.dew_point_c)
+        } else {
+            psychro::dew_point_from_rh_c(t, h.relative_humidity_pct)
+        };
+        let p = if h.pressure_pa.is_finite() {
+            h.pressure_pa
+        } else {
+            psychro::standard_pressure_pa(elevation_m)
+        };
+        match t_dp.and_then(|d| psychro::wet_bulb_c(t, d, p)) {
+            Some(wb) => wdh[m] += (wb - 20.0).max(0.0),
+            None => wdh[m] = f64::NAN,
+        }
+    }
+    (wdh, ddh)
+}
 
 /// How to build the table.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,10 +82,17 @@ pub struct Options {
     /// Hours subtracted from the EPW hour stamp to get the instant at which the sun is evaluated.
     /// 0.5 = middle of the hour that ends at the stamp (EPW convention).
     pub eval_offset_h: f64,
+    /// Tilts of the incidence-angle factor grid, degrees.
+    pub iam_tilts_deg: Vec<f64>,
+    /// Azimuths of the incidence-angle factor grid, degrees clockwise from north.
+    pub iam_azimuths_deg: Vec<f64>,
+    /// Glass cover of the incidence-angle model: refractive index, extinction 1/m, thickness m.
+    pub iam_glass: [f64; 3],
 }
 
 impl Default for Options {
-    /// Perez, albedo 0.2, tilts 0–90 every 5°, azimuths 0–350 every 10°, sun at the hour midpoint.
+    /// Perez, albedo 0.2, tilts 0–90 every 5°, azimuths 0–350 every 10°, sun at the hour midpoint; IAM grid
+    /// tilts 0–90 every 15° × azimuths every 30°, glass cover from `core/data/pv_defaults.csv`.
     fn default() -> Self {
         Options {
             model: SkyModel::Perez,
@@ -30,6 +100,13 @@ impl Default for Options {
             tilts_deg: (0..=18).map(|i| f64::from(i) * 5.0).collect(),
             azimuths_deg: (0..36).map(|i| f64::from(i) * 10.0).collect(),
             eval_offset_h: 0.5,
+            iam_tilts_deg: (0..=6).map(|i| f64::from(i) * 15.0).collect(),
+            iam_azimuths_deg: (0..12).map(|i| f64::from(i) * 30.0).collect(),
+            iam_glass: [
+                pv_default("iam_refractive_index").unwrap_or(f64::NAN),
+                pv_default("iam_extinction_per_m").unwrap_or(f64::NAN),
+                pv_default("iam_glass_thickness_m").unwrap_or(f64::NAN),
+            ],
         }
     }
 }
@@ -57,6 +134,19 @@ pub struct MonthlyTable {
     pub dni_kwh_m2: [f64; 12],
     /// Plane irradiation kWh/m², indexed `[month][tilt][azimuth]`.
     pub plane_kwh_m2: Vec<Vec<Vec<f64>>>,
+    /// Wet-bulb degree hours above 20 °C, K·h ([`degree_hours`]).
+    pub wdh20_kh: [f64; 12],
+    /// Dry-bulb degree hours above 28 °C, K·h.
+    pub ddh28_kh: [f64; 12],
+    /// GHI-weighted mean dry bulb Σ(GHI·t)/ΣGHI, °C: the air temperature of the sunny hours.
+    pub t_sun_c: [f64; 12],
+    /// GHI-weighted mean GHI Σ(GHI²)/ΣGHI, W/m²: the representative irradiance of the sunny hours.
+    pub g_sun_w_m2: [f64; 12],
+    /// GHI-weighted mean wind speed, m/s.
+    pub ws_sun_m_s: [f64; 12],
+    /// Annual incidence-angle factor `[tilt][azimuth]` on the IAM grid: Σ(beam·IAM + sky + ground) /
+    /// Σ(beam + sky + ground) — the IAM applied to the beam only, as pvlib's ModelChain does.
+    pub iam_factor: Vec<Vec<f64>>,
 }
 
 /// Builds the monthly table.
@@ -70,6 +160,13 @@ pub fn compute(epw: &Epw, opt: &Options) -> MonthlyTable {
     let mut hdd = [0.0; 12];
     let mut cdd = [0.0; 12];
     let (mut ghi, mut dhi, mut dni) = ([0.0; 12], [0.0; 12], [0.0; 12]);
+    let (mut sg, mut sgt, mut sgg, mut sgw, mut sw, mut sw_n) = (
+        [0.0; 12], [0.0; 12], [0.0; 12], [0.0; 12], [0.0; 12], [0u32; 12],
+    );
+    let (it, ia) = (opt.iam_tilts_deg.len(), opt.iam_azimuths_deg.len());
+    let mut iam_num = vec![vec![0.0; ia]; it];
+    let mut iam_den = vec![vec![0.0; ia]; it];
+    let [n_glass, k_glass, l_glass] = opt.iam_glass;
     let mut day_sum = 0.0;
     let mut day_n = 0;
     let mut prev_day: Option<(u32, u32)> = None;
@@ -98,6 +195,15 @@ pub fn compute(epw: &Epw, opt: &Options) -> MonthlyTable {
         ghi[m] += h.ghi_wh_m2 / 1000.0;
         dhi[m] += h.dhi_wh_m2 / 1000.0;
         dni[m] += h.dni_wh_m2 / 1000.0;
+        let g = h.ghi_wh_m2;
+        sg[m] += g;
+        sgt[m] += g * h.dry_bulb_c;
+        sgg[m] += g * g;
+        if h.wind_speed_m_s.is_finite() {
+            sgw[m] += g * h.wind_speed_m_s;
+            sw[m] += h.wind_speed_m_s;
+            sw_n[m] += 1;
+        }
         if h.ghi_wh_m2 <= 0.0 && h.dhi_wh_m2 <= 0.0 && h.dni_wh_m2 <= 0.0 {
             continue;
         }
@@ -115,8 +221,46 @@ pub fn compute(epw: &Epw, opt: &Options) -> MonthlyTable {
                 plane[m][ti][ai] += sky.total(tilt, az, opt.model, opt.albedo) / 1000.0;
             }
         }
+        let z = sky.sun.zenith_deg.to_radians();
+        for (ti, &tilt) in opt.iam_tilts_deg.iter().enumerate() {
+            let beta = tilt.to_radians();
+            for (ai, &az) in opt.iam_azimuths_deg.iter().enumerate() {
+                let (b, d, gr) = sky.on_plane(tilt, az, opt.model, opt.albedo);
+                let cos_aoi = z.cos() * beta.cos()
+                    + z.sin() * beta.sin() * (sky.sun.azimuth_deg - az).to_radians().cos();
+                let aoi = cos_aoi.clamp(-1.0, 1.0).acos().to_degrees();
+                iam_num[ti][ai] += b * iam_physical(aoi, n_glass, k_glass, l_glass) + d + gr;
+                iam_den[ti][ai] += b + d + gr;
+            }
+        }
     }
     flush_day(prev_day, day_sum, day_n);
+    let (wdh20, ddh28) = degree_hours(&epw.hours, loc.elevation_m);
+    let (mut t_sun, mut g_sun, mut ws_sun) = ([0.0; 12], [0.0; 12], [0.0; 12]);
+    for m in 0..12 {
+        let mean_t = t_sum[m] / f64::from(t_n[m].max(1));
+        let mean_w = sw[m] / f64::from(sw_n[m].max(1));
+        (t_sun[m], g_sun[m], ws_sun[m]) = if sg[m] > 0.0 {
+            let w = if sw_n[m] == t_n[m] {
+                sgw[m] / sg[m]
+            } else {
+                mean_w
+            };
+            (sgt[m] / sg[m], sgg[m] / sg[m], w)
+        } else {
+            (mean_t, 0.0, mean_w)
+        };
+    }
+    let iam_factor = iam_num
+        .iter()
+        .zip(&iam_den)
+        .map(|(n, d)| {
+            n.iter()
+                .zip(d)
+                .map(|(n, d)| if *d > 0.0 { n / d } else { 1.0 })
+                .collect()
+        })
+        .collect();
     let mut t_mean = [0.0; 12];
     for m in 0..12 {
         t_mean[m] = if t_n[m] > 0 {
@@ -136,6 +280,12 @@ pub fn compute(epw: &Epw, opt: &Options) -> MonthlyTable {
         dhi_kwh_m2: dhi,
         dni_kwh_m2: dni,
         plane_kwh_m2: plane,
+        wdh20_kh: wdh20,
+        ddh28_kh: ddh28,
+        t_sun_c: t_sun,
+        g_sun_w_m2: g_sun,
+        ws_sun_m_s: ws_sun,
+        iam_factor,
     }
 }
 
@@ -255,6 +405,54 @@ pub fn to_table(t: &MonthlyTable, meta: &CityMeta) -> Result<Vec<u8>, String> {
     kv("ghi_kwh_m2", nums(t.ghi_kwh_m2.iter().map(|&v| r1(v))))?;
     kv("dhi_kwh_m2", nums(t.dhi_kwh_m2.iter().map(|&v| r1(v))))?;
     kv("dni_kwh_m2", nums(t.dni_kwh_m2.iter().map(|&v| r1(v))))?;
+    // Extension (optional for the decoder): degree hours and the PV temperature / incidence-angle inputs.
+    let all_finite = |name: &str, v: &[f64]| {
+        if v.iter().all(|x| x.is_finite()) {
+            Ok(())
+        } else {
+            Err(format!("{name}: missing data (NaN)"))
+        }
+    };
+    for (name, v) in [
+        ("wdh20_kh", &t.wdh20_kh),
+        ("ddh28_kh", &t.ddh28_kh),
+        ("t_sun_c", &t.t_sun_c),
+        ("g_sun_w_m2", &t.g_sun_w_m2),
+        ("ws_sun_m_s", &t.ws_sun_m_s),
+    ] {
+        all_finite(name, v)?;
+    }
+    kv("wdh20_kh", nums(t.wdh20_kh.iter().map(|&v| r1(v))))?;
+    kv("ddh28_kh", nums(t.ddh28_kh.iter().map(|&v| r1(v))))?;
+    kv("t_sun_c", nums(t.t_sun_c.iter().map(|&v| r2(v))))?;
+    kv("g_sun_w_m2", nums(t.g_sun_w_m2.iter().map(|&v| r1(v))))?;
+    kv("ws_sun_m_s", nums(t.ws_sun_m_s.iter().map(|&v| r2(v))))?;
+    all_finite("iam_coefficients", &t.options.iam_glass)?;
+    kv(
+        "iam_model",
+        "physical glass cover (De Soto et al. 2006; PVWatts v5, pvlib iam.physical) on the beam only; annual factor Σ(beam·IAM + diffuse + ground)/Σ(beam + diffuse + ground)".to_string(),
+    )?;
+    kv(
+        "iam_coefficients",
+        nums(t.options.iam_glass.iter().copied()),
+    )?;
+    kv(
+        "iam_tilts_deg",
+        nums(t.options.iam_tilts_deg.iter().copied()),
+    )?;
+    kv(
+        "iam_azimuths_deg",
+        nums(t.options.iam_azimuths_deg.iter().copied()),
+    )?;
+    let flat: Vec<f64> = t.iam_factor.iter().flatten().copied().collect();
+    all_finite("iam_factor", &flat)?;
+    if flat.len() != t.options.iam_tilts_deg.len() * t.options.iam_azimuths_deg.len() {
+        return Err("iam_factor does not fill its grid".into());
+    }
+    kv(
+        "iam_factor",
+        nums(flat.iter().map(|&v| (v * 10_000.0).round() / 10_000.0)),
+    )?;
     let (nt, na) = (t.options.tilts_deg.len(), t.options.azimuths_deg.len());
     if t.plane_kwh_m2.len() != 12 || t.plane_kwh_m2.iter().any(|m| m.len() != nt) {
         return Err(format!("irradiation is not 12 months × {nt} tilts"));
