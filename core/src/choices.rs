@@ -8,10 +8,6 @@ use crate::project::Use;
 use crate::star::SoundInsulation;
 use crate::text::Text;
 
-const fn t(zh: &'static str, en: &'static str) -> Text {
-    Text::new(zh, en)
-}
-
 /// One choice: the value stored in the project, its label and an optional detail (e.g. the weather a city
 /// is computed with).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,13 +53,9 @@ pub fn choices(list: Choices) -> Vec<Choice> {
             .iter()
             .map(|s| plain(s.key(), s.label()))
             .collect(),
-        Choices::WaterGrades => [
-            ("1", t("1 级", "grade 1")),
-            ("2", t("2 级", "grade 2")),
-            ("3", t("3 级", "grade 3")),
-        ]
-        .into_iter()
-        .map(|(v, l)| plain(v, l))
-        .collect(),
+        Choices::WaterGrades => crate::fields::WATER_GRADES
+            .into_iter()
+            .map(|(v, l)| plain(v, l))
+            .collect(),
     }
 }

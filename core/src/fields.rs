@@ -553,6 +553,12 @@ pub const WINDOW_AIRTIGHTNESS: Field = Field::of(
     ),
     Input::Flag,
 );
+/// The water-fixture efficiency grades of GB/T 50378 (1 best).
+pub const WATER_GRADES: [(&str, Text); 3] = [
+    ("1", t("1 级", "grade 1")),
+    ("2", t("2 级", "grade 2")),
+    ("3", t("3 级", "grade 3")),
+];
 /// Water-fixture efficiency grade.
 pub const WATER_GRADE: Field = Field::of(
     "green.water_fixture_grade",

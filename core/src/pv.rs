@@ -20,6 +20,7 @@
 //! with their sources, turned into statics at build time (`core/build.rs`).
 
 use crate::climate::Climate;
+use crate::fields::{self, Field};
 use serde::{Deserialize, Serialize};
 
 // `PV_DEFAULTS` and `GRID_FACTOR_ROWS`: the CSV tables, validated and written out by `core/build.rs`.
@@ -137,7 +138,7 @@ pub enum PvError {
         /// Value given.
         value: f64,
         /// Allowed range, human-readable.
-        allowed: &'static str,
+        allowed: String,
     },
     /// Neither `module_area_m2` nor `installable_roof_area_m2` was given.
     #[error("pv needs module_area_m2 or installable_roof_area_m2")]
@@ -221,27 +222,25 @@ pub fn grid_factors() -> &'static [GridFactorRow] {
     GRID_FACTOR_ROWS
 }
 
-fn check(field: &'static str, v: f64, ok: bool, allowed: &'static str) -> Result<f64, PvError> {
+fn check(field: &'static str, v: f64, ok: bool, allowed: &str) -> Result<f64, PvError> {
     if v.is_finite() && ok {
         Ok(v)
     } else {
         Err(PvError::OutOfRange {
             field,
             value: v,
-            allowed,
+            allowed: allowed.to_owned(),
         })
     }
 }
 
-fn opt_check(
-    field: &'static str,
-    v: Option<f64>,
-    default: f64,
-    ok: impl Fn(f64) -> bool,
-    allowed: &'static str,
-) -> Result<f64, PvError> {
-    let v = v.unwrap_or(default);
-    check(field, v, ok(v), allowed)
+/// A value held to its registry field's range ([`crate::fields`]), the same rule as typed input.
+fn in_range(field: &Field, v: f64) -> Result<f64, PvError> {
+    let name = field.path.strip_prefix("pv.").unwrap_or(field.path);
+    match field.number_kind() {
+        Some(kind) => check(name, v, kind.check(v).is_ok(), &kind.range_text()),
+        None => check(name, v, true, ""),
+    }
 }
 
 /// Evaluates the PV roof on `climate`. `building_energy_kwh` is the building's estimated annual energy use
@@ -254,42 +253,24 @@ pub fn evaluate_pv(
     let d = &PV_DEFAULTS;
     let installable = input
         .installable_roof_area_m2
-        .map(|v| check("installable_roof_area_m2", v, v >= 0.0, "[0, ∞) m²"))
+        .map(|v| in_range(&fields::PV_ROOF, v))
         .transpose()?;
     let (module_area, assumed) = match (input.module_area_m2, installable) {
-        (Some(v), _) => (check("module_area_m2", v, v >= 0.0, "[0, ∞) m²")?, false),
+        (Some(v), _) => (in_range(&fields::PV_MODULE, v)?, false),
         (None, Some(roof)) => (roof * d.coverage_target, true),
         (None, None) => return Err(PvError::MissingArea),
     };
-    let eff = opt_check(
-        "module_efficiency",
-        input.module_efficiency,
-        d.module_efficiency,
-        |v| v > 0.0 && v <= 1.0,
-        "(0, 1]",
+    let eff = in_range(
+        &fields::PV_EFFICIENCY,
+        input.module_efficiency.unwrap_or(d.module_efficiency),
     )?;
-    let tilt = opt_check(
-        "tilt_deg",
-        input.tilt_deg,
-        d.tilt_deg,
-        |v| (0.0..=90.0).contains(&v),
-        "[0, 90]°",
-    )?;
-    let azimuth = opt_check(
-        "azimuth_deg",
-        input.azimuth_deg,
-        d.azimuth_deg,
-        |_| true,
-        "a finite angle",
+    let tilt = in_range(&fields::PV_TILT, input.tilt_deg.unwrap_or(d.tilt_deg))?;
+    let azimuth = in_range(
+        &fields::PV_AZIMUTH,
+        input.azimuth_deg.unwrap_or(d.azimuth_deg),
     )?
     .rem_euclid(360.0);
-    let loss = opt_check(
-        "system_loss",
-        input.system_loss,
-        d.system_loss,
-        |v| (0.0..1.0).contains(&v),
-        "[0, 1)",
-    )?;
+    let loss = in_range(&fields::PV_LOSS, input.system_loss.unwrap_or(d.system_loss))?;
     let energy = building_energy_kwh
         .map(|v| check("building_energy_kwh", v, v >= 0.0, "[0, ∞) kWh"))
         .transpose()?;

@@ -3,6 +3,8 @@
 
 use std::borrow::Cow;
 
+use crate::fields;
+
 use super::envelope::min_element;
 use super::ladders::{basis_max, ladder_points};
 use super::report::*;
@@ -60,13 +62,22 @@ pub(super) fn validate(
         }
     }
     if let Some(g) = input.water_fixture_grade {
-        check_range("green.water_fixture_grade", f64::from(g), 1.0, 3.0)?;
+        // The grades offered are the registry's (1–3).
+        let (lo, hi) = fields::WATER_GRADES
+            .iter()
+            .filter_map(|(v, _)| v.parse::<f64>().ok())
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+                (a.min(v), b.max(v))
+            });
+        check_range(fields::WATER_GRADE.path, f64::from(g), lo, hi)?;
     }
-    if let Some(p) = input.pollutant_reduction_pct {
-        check_range("green.pollutant_reduction_pct", p, -1000.0, 100.0)?;
-    }
-    if let Some(p) = input.green_material_share_pct {
-        check_range("green.green_material_share_pct", p, 0.0, 100.0)?;
+    for (field, v) in [
+        (&fields::POLLUTANT, input.pollutant_reduction_pct),
+        (&fields::GREEN_MATERIAL, input.green_material_share_pct),
+    ] {
+        if let (Some(v), Some(kind)) = (v, field.number_kind()) {
+            check_range(field.path, v, kind.range.min.value, kind.range.max.value)?;
+        }
     }
     let fractions = [
         ("metrics.load_reduction", m.load_reduction),
