@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 pub use crate::columns::gb55015::{BuildingClass, Orientation};
-use crate::limits::Interval;
+use crate::limits::{Criteria, Interval};
 use crate::project::{ErrorKind, Geometry, Project, ProjectError};
 
 // `Orientation` and `BuildingClass` are defined in `crate::columns` (shared with build.rs, which
@@ -198,6 +198,19 @@ fn overflow() -> ProjectError {
 }
 
 impl Building {
+    /// The limit-lookup criteria of the whole building (zone, class, shape factor, floor area); a facade's
+    /// checks add its orientation and WWR.
+    pub fn criteria(&self) -> Criteria<'_> {
+        Criteria {
+            zone: &self.zone,
+            class: self.class,
+            orientation: None,
+            wwr: None,
+            shape_factor: Some(self.shape_factor),
+            floor_area_m2: Some(self.floor_area_m2),
+        }
+    }
+
     /// Builds the model of a validated project ([`Project::validate`]); still rejects non-finite derived
     /// values, so a project built in code with values out of range gives an error, never a panic.
     pub fn from_project(p: &Project) -> Result<Building, ProjectError> {

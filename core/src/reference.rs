@@ -42,14 +42,7 @@ pub struct ReferenceValues {
 
 /// Builds the reference-building values from the same limit rows as the checks.
 pub fn reference_values(b: &Building) -> Result<ReferenceValues, LookupError> {
-    let base = Criteria {
-        zone: &b.zone,
-        class: b.class,
-        orientation: None,
-        wwr: None,
-        shape_factor: Some(b.shape_factor),
-        floor_area_m2: Some(b.floor_area_m2),
-    };
+    let base = b.criteria();
     let le = |element: Element, c: &Criteria<'_>| -> Result<Option<f64>, LookupError> {
         Ok(limits::lookup(element, c)?.value)
     };

@@ -50,14 +50,7 @@ pub(super) struct Spec<'a> {
 /// The specs of every check of a building, in the report's stable order.
 pub(super) fn specs<'a>(p: &Project, b: &'a Building) -> Vec<Spec<'a>> {
     let env = &p.envelope;
-    let base = Criteria {
-        zone: &b.zone,
-        class: b.class,
-        orientation: None,
-        wwr: None,
-        shape_factor: Some(b.shape_factor),
-        floor_area_m2: Some(b.floor_area_m2),
-    };
+    let base = b.criteria();
     let whole = |id: &'static str,
                  element: Element,
                  input: Input,

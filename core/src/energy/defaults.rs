@@ -33,19 +33,6 @@ pub fn default_rows() -> &'static [DefaultRow] {
     DEFAULT_ROWS
 }
 
-/// Key of a use in the defaults table.
-pub fn use_key(u: Use) -> &'static str {
-    match u {
-        Use::Residential => "residential",
-        Use::Office => "office",
-        Use::Hotel => "hotel",
-        Use::Commercial => "commercial",
-        Use::Hospital => "hospital",
-        Use::School => "school",
-        Use::OtherPublic => "other_public",
-    }
-}
-
 /// The default row for `key` and a use: the use's own row, else `residential`/`public`, else `all`.
 pub fn default_row(key: &str, u: Use) -> Result<&'static DefaultRow, EnergyError> {
     /// Rows grouped by key, in table order.
@@ -64,10 +51,10 @@ pub fn default_row(key: &str, u: Use) -> Result<&'static DefaultRow, EnergyError
         "public"
     };
     let candidates = by_key.get(key).map_or(&[][..], Vec::as_slice);
-    [use_key(u), group, "all"]
+    [u.key(), group, "all"]
         .iter()
         .find_map(|c| candidates.iter().copied().find(|r| r.category == *c))
-        .ok_or_else(|| EnergyError::Data(format!("no default for {key} ({})", use_key(u))))
+        .ok_or_else(|| EnergyError::Data(format!("no default for {key} ({})", u.key())))
 }
 
 #[cfg(test)]

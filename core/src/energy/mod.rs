@@ -37,7 +37,7 @@ mod report;
 
 pub use assumptions::{assumption_keys, AssumptionUsed, Assumptions};
 pub use balance::{loss_utilisation, month_needs, simulate, utilisation, Demand, Site};
-pub use defaults::{default_row, default_rows, use_key, DefaultRow};
+pub use defaults::{default_row, default_rows, DefaultRow};
 pub use envelope::{design_params, reference_params, EnvelopeParams, FacadeParams};
 pub use error::EnergyError;
 pub use report::{
