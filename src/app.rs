@@ -86,6 +86,7 @@ fn open_file(file: web_sys::File, dispatch: UseReducerDispatcher<AppState>) {
 /// The app.
 #[function_component(App)]
 pub fn app() -> Html {
+    crate::bench::rendered("app");
     let state = use_reducer(initial_state);
     let share_url = use_state(|| None::<String>);
     let embed = *use_memo((), |_| browser::embed_mode());
@@ -127,9 +128,16 @@ pub fn app() -> Html {
         })
     };
     let on_dragover = use_callback((), |e: DragEvent, _| e.prevent_default());
+    // Save and Share read the latest project when clicked, so their callbacks keep their identity across
+    // keystrokes (the toolbar is not re-rendered by typing).
+    // (A reducer handle is a cheap Rc clone of the state it was rendered with.)
+    let latest = use_mut_ref(|| state.clone());
+    *latest.borrow_mut() = state.clone();
     let on_save = {
-        let editor = state.editor.clone();
-        Callback::from(move |_| {
+        let latest = latest.clone();
+        use_callback((), move |_: (), _| {
+            let state = latest.borrow();
+            let editor = &state.editor;
             browser::download(
                 &browser::file_name(editor.project()),
                 &editor.to_json(),
@@ -138,13 +146,13 @@ pub fn app() -> Html {
         })
     };
     let on_share = {
-        let project = state.editor.project().clone();
-        let share_url = share_url.clone();
-        Callback::from(move |_| {
+        let latest = latest.clone();
+        let share_url = share_url.setter();
+        use_callback((), move |_: (), _| {
             let url = format!(
                 "{}{}",
                 browser::base_url(),
-                share::encode_fragment(&project)
+                share::encode_fragment(latest.borrow().editor.project())
             );
             browser::copy_to_clipboard(&url);
             share_url.set(Some(url));
@@ -259,6 +267,7 @@ struct PrintHeaderProps {
 
 #[function_component(PrintHeader)]
 fn print_header(p: &PrintHeaderProps) -> Html {
+    crate::bench::rendered("print_header");
     html! {
         <header class="print-only print-header">
             <h1>{ t(p.lang, "print.title") }</h1>

@@ -168,3 +168,31 @@ async fn plan_view_labels_each_facade_with_its_class() {
         .expect("rotated footprint");
     assert_eq!(g.get_attribute("transform").as_deref(), Some("rotate(45)"));
 }
+
+/// Typing into one field re-renders only what depends on it: the app, the section holding the field, that
+/// field, and the result cards whose figures change — not the other form sections and fields (whose views
+/// and callbacks are unchanged). A regression check on the count of renders, not on time.
+#[wasm_bindgen_test]
+async fn a_keystroke_re_renders_only_what_depends_on_it() {
+    let root = mount();
+    settle().await;
+    // Warm: the first edit may mount things (a suggestion row, a stale note).
+    type_into(&root, "#f-envelope-wall_u", "0.44");
+    settle().await;
+    greencheck::bench::reset_renders();
+    type_into(&root, "#f-envelope-wall_u", "0.43");
+    settle().await;
+    let r = greencheck::bench::renders();
+    let n = |k: &str| r.get(k).copied().unwrap_or(0);
+    let fields_on_page = root.query_selector_all(".field").unwrap().length();
+    assert!(fields_on_page > 60, "{fields_on_page} fields");
+    assert_eq!(n("app"), 1, "{r:?}");
+    // The envelope section and its wall-K field; nothing else of the form.
+    assert_eq!(n("section"), 1, "{r:?}");
+    assert_eq!(n("field"), 1, "{r:?}");
+    assert_eq!(n("geometry_input"), 0, "{r:?}");
+    assert_eq!(n("toolbar"), 0, "{r:?}");
+    assert_eq!(n("print_header"), 0, "{r:?}");
+    let total: u32 = r.values().sum();
+    assert!(total <= 12, "{total} renders for one keystroke: {r:?}");
+}

@@ -66,6 +66,7 @@ fn provenance_text(lang: Lang, c: &Check) -> String {
 /// The table.
 #[function_component(ChecksTable)]
 pub fn checks_table(p: &ChecksTableProps) -> Html {
+    crate::bench::rendered("checks_table");
     let lang = p.lang;
     let rows = p.checks.iter().map(|c| {
         let code = c.status.code();

@@ -61,6 +61,7 @@ fn monthly_bars(e: &EnergyReport, lang: Lang) -> Html {
 /// The card.
 #[function_component(EnergyCard)]
 pub fn energy_card(p: &EnergyCardProps) -> Html {
+    crate::bench::rendered("energy_card");
     let (e, lang) = (&p.energy, p.lang);
     let meets = if e.meets_target {
         t(lang, "energy.meets")

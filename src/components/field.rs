@@ -37,6 +37,7 @@ pub fn field_id(path: &str) -> String {
 /// A labelled input bound to one project path.
 #[function_component(Field)]
 pub fn field(p: &FieldProps) -> Html {
+    crate::bench::rendered("field");
     let v = &p.view;
     let spec = v.field;
     let id = field_id(&v.path);

@@ -39,6 +39,7 @@ pub struct GeometryProps {
 /// The geometry inputs.
 #[function_component(GeometryInput)]
 pub fn geometry_input(p: &GeometryProps) -> Html {
+    crate::bench::rendered("geometry_input");
     let lang = p.lang;
     let is_box = matches!(p.geometry, Geometry::Box { .. });
     let mode_ref = use_node_ref();

@@ -25,6 +25,7 @@ pub struct NoticeProps {
 /// The bar.
 #[function_component(NoticeBar)]
 pub fn notice_bar(p: &NoticeProps) -> Html {
+    crate::bench::rendered("notice_bar");
     let lang = p.lang;
     let click = |cb: &Callback<()>| {
         let cb = cb.clone();

@@ -38,6 +38,7 @@ fn polar(r: f64, deg: f64) -> (f64, f64) {
 /// The rotated footprint on a compass.
 #[function_component(PlanView)]
 pub fn plan_view(p: &PlanViewProps) -> Html {
+    crate::bench::rendered("plan_view");
     let lang = p.lang;
     let Some((l, d)) = p.footprint else {
         return normals_view(p);

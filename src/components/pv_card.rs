@@ -17,6 +17,7 @@ pub struct PvCardProps {
 /// The card.
 #[function_component(PvCard)]
 pub fn pv_card(p: &PvCardProps) -> Html {
+    crate::bench::rendered("pv_card");
     let lang = p.lang;
     let Some(pv) = &p.pv else {
         return html! {

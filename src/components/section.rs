@@ -28,6 +28,7 @@ pub struct SectionProps {
 /// A fieldset of inputs.
 #[function_component(Section)]
 pub fn section(p: &SectionProps) -> Html {
+    crate::bench::rendered("section");
     let fields = p.fields.iter().map(|f| {
         html! {
             <Field view={f.clone()} lang={p.lang} on_edit={p.on_edit.clone()} />

@@ -38,6 +38,7 @@ const STEPS: usize = 60;
 /// The chart.
 #[function_component(Sensitivity)]
 pub fn sensitivity(p: &SensitivityProps) -> Html {
+    crate::bench::rendered("sensitivity");
     let lang = p.lang;
     let all = params(&p.project);
     let selected = use_state(|| all.first().map(SweepParam::id).unwrap_or_default());

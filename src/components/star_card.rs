@@ -28,6 +28,7 @@ pub fn level_code(l: StarLevel) -> &'static str {
 /// The card.
 #[function_component(StarCard)]
 pub fn star_card(p: &StarCardProps) -> Html {
+    crate::bench::rendered("star_card");
     let (s, lang) = (&p.star, p.lang);
     let bars = s.categories.iter().filter(|c| c.category != Category::Prerequisites).map(|c| {
         let w = if c.max > 0.0 { (c.score / c.max).clamp(0.0, 1.0) * 200.0 } else { 0.0 };

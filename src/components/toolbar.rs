@@ -39,6 +39,7 @@ fn template_key(t: Template) -> &'static str {
 /// The toolbar.
 #[function_component(Toolbar)]
 pub fn toolbar(p: &ToolbarProps) -> Html {
+    crate::bench::rendered("toolbar");
     let lang = p.lang;
     let on_template = {
         let cb = p.on_template.clone();

@@ -28,6 +28,7 @@ fn icon(v: Verdict) -> &'static str {
 /// The banner.
 #[function_component(VerdictBanner)]
 pub fn verdict_banner(p: &VerdictProps) -> Html {
+    crate::bench::rendered("verdict_banner");
     let r = &p.report;
     let code = r.verdict.code();
     let decisive = r.decisive.iter().filter_map(|id| r.check(id)).map(|c| {
