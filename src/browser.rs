@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use greencheck_core::editor::{Draft, Editor};
 use greencheck_core::project::Project;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -20,8 +20,8 @@ pub const LANG_KEY: &str = "greencheck/lang";
 /// localStorage key where an unreadable autosave is kept.
 pub const BROKEN_KEY: &str = "greencheck/unreadable-backup";
 
-/// What is autosaved: the project text plus the drafts being typed.
-#[derive(Serialize, Deserialize)]
+/// What is read back from the autosave: the project plus the drafts being typed.
+#[derive(Deserialize)]
 struct Autosave {
     format: String,
     project: serde_json::Value,
@@ -69,17 +69,16 @@ pub fn restore() -> Restored {
     }
 }
 
-/// Saves the session; false when storage is unavailable or full.
+/// Saves the session; false when storage is unavailable or full. The project is serialised once, compactly,
+/// straight into the autosave record.
 pub fn autosave(editor: &Editor) -> bool {
-    let project = serde_json::from_str(&editor.to_json()).unwrap_or(serde_json::Value::Null);
-    let a = Autosave {
-        format: AUTOSAVE_FORMAT.into(),
-        project,
-        drafts: editor.drafts().clone(),
-    };
-    let Ok(text) = serde_json::to_string(&a) else {
+    let Ok(drafts) = serde_json::to_string(editor.drafts()) else {
         return false;
     };
+    let text = format!(
+        r#"{{"format":"{AUTOSAVE_FORMAT}","project":{},"drafts":{drafts}}}"#,
+        greencheck_core::share::project_json_compact(editor.project())
+    );
     storage().is_some_and(|s| s.set_item(AUTOSAVE_KEY, &text).is_ok())
 }
 
@@ -283,4 +282,77 @@ pub fn is_focused(el: &web_sys::Element) -> bool {
 /// The element the app mounts into (`#app`), if the page has one.
 pub fn app_root() -> Option<web_sys::Element> {
     web_sys::window()?.document()?.get_element_by_id("app")
+}
+
+/// Calls `f` when the page is being hidden or left (`visibilitychange` to hidden, `pagehide`): the last moment
+/// to write what must not be lost. The listeners live as long as the returned guards.
+pub fn on_page_leave(f: impl Fn() + 'static) -> Vec<gloo::events::EventListener> {
+    let Some(w) = web_sys::window() else {
+        return Vec::new();
+    };
+    let f = std::rc::Rc::new(f);
+    let mut out = Vec::new();
+    if let Some(doc) = w.document() {
+        let g = f.clone();
+        let d = doc.clone();
+        out.push(gloo::events::EventListener::new(
+            &doc,
+            "visibilitychange",
+            move |_| {
+                if d.visibility_state() == web_sys::VisibilityState::Hidden {
+                    g();
+                }
+            },
+        ));
+    }
+    out.push(gloo::events::EventListener::new(
+        &w,
+        "pagehide",
+        move |_| f(),
+    ));
+    out
+}
+
+/// Calls `f(visible)` whenever `el` enters or leaves the viewport; `None` where IntersectionObserver is missing
+/// (the caller then treats the element as visible). The observer lives as long as the returned guard.
+pub fn observe_visibility(
+    el: &web_sys::Element,
+    f: impl Fn(bool) + 'static,
+) -> Option<VisibilityGuard> {
+    use wasm_bindgen::closure::Closure;
+    let cb = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Some(e) = entries
+            .iter()
+            .last()
+            .and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+        {
+            f(e.is_intersecting());
+        }
+    });
+    let observer = web_sys::IntersectionObserver::new(cb.as_ref().unchecked_ref()).ok()?;
+    observer.observe(el);
+    Some(VisibilityGuard {
+        observer,
+        _callback: cb,
+    })
+}
+
+/// Keeps an [`observe_visibility`] observer alive; disconnects it when dropped.
+pub struct VisibilityGuard {
+    observer: web_sys::IntersectionObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn Fn(js_sys::Array)>,
+}
+
+impl Drop for VisibilityGuard {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Calls `f` just before the page is printed (`beforeprint`); the listener lives as long as the returned guard.
+pub fn on_before_print(
+    f: impl FnMut(&web_sys::Event) + 'static,
+) -> Option<gloo::events::EventListener> {
+    let w = web_sys::window()?;
+    Some(gloo::events::EventListener::new(&w, "beforeprint", f))
 }

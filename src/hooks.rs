@@ -1,6 +1,8 @@
 //! The app's effects as hooks, each in one place: open a share link in the URL, autosave, the page language,
 //! the embed height; and stable callbacks that dispatch actions.
 
+use std::rc::Rc;
+
 use greencheck_core::project::Project;
 use greencheck_core::share;
 use yew::prelude::*;
@@ -58,18 +60,51 @@ pub fn use_share_link(state: &UseReducerHandle<AppState>) {
     });
 }
 
-/// Autosaves the session (project and drafts) on every change; says so once when storage is full.
+/// How long typing must pause before the session is written to storage. Serialising the project and writing
+/// localStorage on every keystroke cost more than the evaluation itself; the write also happens when the page
+/// is hidden or left, so no keystroke is lost.
+const AUTOSAVE_DEBOUNCE_MS: u32 = 400;
+
+/// Autosaves the session (project and drafts) after each change, debounced, and at once when the page is
+/// hidden or left; says so when storage is full.
 #[hook]
 pub fn use_autosave(state: &UseReducerHandle<AppState>) {
-    let editor = state.editor.clone();
-    let dispatch = state.dispatcher();
-    use_effect_with((state.revision, editor.drafts().clone()), move |_| {
-        if !browser::autosave(&editor) {
-            dispatch.dispatch(Action::Notify(Some(Notice::Info(
-                "notice.storage_full",
-                None,
-            ))));
-        }
+    // The latest state, for the timer and the page-leave listeners (a cheap handle clone).
+    let latest = use_mut_ref(|| state.clone());
+    *latest.borrow_mut() = state.clone();
+    // The pending write; replacing it cancels the previous timer, so a burst of keystrokes is written once.
+    let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    let save = {
+        let latest = latest.clone();
+        let pending = pending.clone();
+        Rc::new(move || {
+            pending.borrow_mut().take();
+            let s = latest.borrow();
+            if !browser::autosave(&s.editor) {
+                s.dispatch(Action::Notify(Some(Notice::Info(
+                    "notice.storage_full",
+                    None,
+                ))));
+            }
+        })
+    };
+    {
+        let save = save.clone();
+        let pending = pending.clone();
+        use_effect_with((), move |_| {
+            let guards = browser::on_page_leave(move || {
+                // Only what has not been written yet.
+                if pending.borrow().is_some() {
+                    save();
+                }
+            });
+            move || drop(guards)
+        });
+    }
+    use_effect_with((state.revision, state.editor.drafts().clone()), move |_| {
+        let save = save.clone();
+        let timer = gloo::timers::callback::Timeout::new(AUTOSAVE_DEBOUNCE_MS, move || save());
+        *pending.borrow_mut() = Some(timer);
     });
 }
 

@@ -117,6 +117,10 @@ pub fn checks_table(p: &ChecksTableProps) -> Html {
             <h2>{ t(lang, "checks.title") }</h2>
             <div class="table-wrap">
             <table>
+                <colgroup>
+                    <col class="c-check" /><col class="c-value" /><col class="c-limit" />
+                    <col class="c-margin" /><col class="c-status" /><col class="c-clause" />
+                </colgroup>
                 <thead><tr>
                     <th scope="col">{ t(lang, "checks.check") }</th><th scope="col">{ t(lang, "checks.value") }</th>
                     <th scope="col">{ t(lang, "checks.limit") }</th><th scope="col">{ t(lang, "checks.margin") }</th>

@@ -34,6 +34,20 @@ const H: f64 = 150.0;
 const PAD_L: f64 = 40.0;
 const PAD_B: f64 = 20.0;
 const STEPS: usize = 60;
+/// Pause after the last change before the curve is recomputed: long enough that a keystroke paints first and a
+/// fast typist's burst costs one sweep, short enough to follow a slider.
+const SWEEP_DELAY_MS: u32 = 120;
+
+/// The curve of one parameter over its typical range.
+fn curve_of(project: &Project, param: Option<&SweepParam>) -> Vec<SweepPoint> {
+    match param {
+        Some(x) => {
+            let (from, to) = x.range();
+            sweep(project, x.clone(), from, to, STEPS)
+        }
+        None => Vec::new(),
+    }
+}
 
 /// The chart.
 #[function_component(Sensitivity)]
@@ -47,16 +61,50 @@ pub fn sensitivity(p: &SensitivityProps) -> Html {
         .find(|x| x.id() == *selected)
         .or(all.first())
         .cloned();
-    let points = {
-        let key = (p.project.clone(), param.clone());
-        use_memo(key, move |(project, param)| match param {
-            Some(x) => {
-                let (from, to) = x.range();
-                sweep(project, x.clone(), from, to, STEPS)
-            }
-            None => Vec::new(),
-        })
-    };
+    // The sweep (60 full estimates) runs off the keystroke path: after typing pauses, and only while the card
+    // is on screen; the chart keeps its last curve meanwhile (the current-value marker moves at once).
+    let card = use_node_ref();
+    let visible = use_state(|| true);
+    {
+        let card = card.clone();
+        let visible = visible.setter();
+        use_effect_with((), move |_| {
+            let guard = card
+                .cast::<web_sys::Element>()
+                .and_then(|el| crate::browser::observe_visibility(&el, move |v| visible.set(v)));
+            move || drop(guard)
+        });
+    }
+    // The curve with the parameter it was computed for (axis and points always match).
+    let curve = use_state(|| (None::<SweepParam>, Vec::<SweepPoint>::new()));
+    // Printing shows the card whatever the scroll position: compute the curve at once before the page prints.
+    let latest = use_mut_ref(|| (p.project.clone(), param.clone()));
+    *latest.borrow_mut() = (p.project.clone(), param.clone());
+    {
+        let curve = curve.setter();
+        let latest = latest.clone();
+        use_effect_with((), move |_| {
+            let guard = crate::browser::on_before_print(move |_| {
+                let (project, param) = latest.borrow().clone();
+                curve.set((param.clone(), curve_of(&project, param.as_ref())));
+            });
+            move || drop(guard)
+        });
+    }
+    {
+        let curve = curve.setter();
+        let key = (p.project.clone(), param.clone(), *visible);
+        use_effect_with(key, move |(project, param, visible)| {
+            let timer = (*visible).then(|| {
+                let (project, param) = (project.clone(), param.clone());
+                gloo::timers::callback::Timeout::new(SWEEP_DELAY_MS, move || {
+                    let points = curve_of(&project, param.as_ref());
+                    curve.set((param, points));
+                })
+            });
+            move || drop(timer)
+        });
+    }
     let on_change = {
         let selected = selected.clone();
         Callback::from(move |e: Event| {
@@ -76,9 +124,21 @@ pub fn sensitivity(p: &SensitivityProps) -> Html {
     let current = serde_json::to_value(&p.project).ok().and_then(|v| {
         greencheck_core::editor::get_path(&v, &param.path()).and_then(|x| x.as_f64())
     });
-    let chart = chart(&points, &param, current, p.target_rate, lang);
+    let (shown, points) = &*curve;
+    let chart = match shown {
+        // The marker belongs to the selected parameter; until its curve is computed the last one stays, unmarked.
+        Some(shown) => chart(
+            points,
+            shown,
+            current.filter(|_| *shown == param),
+            p.target_rate,
+            lang,
+        ),
+        None => html! { <p class="note">{ "…" }</p> },
+    };
     html! {
-        <section class="card sensitivity" aria-labelledby="sens-title">
+        <section class="card sensitivity" aria-labelledby="sens-title" ref={card} data-testid="sensitivity"
+            data-points={points.len().to_string()} data-param={shown.as_ref().map(SweepParam::id)}>
             <h2 id="sens-title">{ t(lang, "sens.title") }</h2>
             <label for="sens-param">{ t(lang, "sens.param") }{ " " }</label>
             <select id="sens-param" data-testid="sens-param" ref={select_ref} onchange={on_change}>

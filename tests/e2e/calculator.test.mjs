@@ -242,6 +242,10 @@ test('energy, sensitivity, star and PV cards follow the design', async () => {
     await page.waitForFunction((b) => Number(document.querySelector('[data-testid=saving-rate]').dataset.value) > b, before);
     // The sensitivity chart marks the current value of the chosen parameter.
     await page.getByTestId('sens-param').selectOption('wall_u');
+    // The curve follows after typing pauses (off the keystroke path) while the card is on screen, then marks the
+    // current value.
+    await page.getByTestId('sensitivity').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelector('[data-testid=sensitivity]')?.dataset.param === 'wall_u');
     await page.waitForFunction(() => document.querySelector('[data-testid=sens-current]')?.dataset.x === '0.25');
     assert.ok(await page.locator('[data-testid=sens-chart] rect[class^=band-]').count() > 10);
     // PV: 1000 m² of installable roof, 500 m² of modules at 21 % → 105 kWp.
