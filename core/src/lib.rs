@@ -9,6 +9,7 @@ pub mod climate;
 mod columns;
 pub mod editor;
 pub mod energy;
+pub mod gbxml;
 pub mod geometry;
 pub mod input;
 pub mod limits;
