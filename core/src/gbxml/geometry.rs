@@ -7,6 +7,10 @@ pub(crate) type Point = [f64; 3];
 /// Polygons smaller than this (m², one square millimetre) are degenerate: a real envelope surface never is.
 pub(crate) const DEGENERATE_AREA_M2: f64 = 1e-6;
 
+/// Polygons larger than this (m², 1000 km²) come from broken coordinates: no building has such a surface, and
+/// sums of them must stay finite.
+pub(crate) const MAX_AREA_M2: f64 = 1e9;
+
 /// A wall whose normal has a horizontal part below this fraction of its length faces straight up or down and
 /// has no azimuth.
 pub(crate) const MIN_HORIZONTAL_NORMAL: f64 = 1e-6;
@@ -162,7 +166,7 @@ pub(crate) struct Polygon {
 }
 
 /// Measures a loop given in a unit of `length_m` metres; `None` when degenerate (fewer than 3 points, a
-/// non-finite result or an area below [`DEGENERATE_AREA_M2`]).
+/// non-finite result, an area below [`DEGENERATE_AREA_M2`] or above [`MAX_AREA_M2`]).
 pub(crate) fn polygon(points: &[Point], length_m: f64) -> Option<Polygon> {
     if points.len() < 3 {
         return None;
@@ -171,7 +175,9 @@ pub(crate) fn polygon(points: &[Point], length_m: f64) -> Option<Polygon> {
     let v = area_vector(points);
     let vector = [v[0] * s, v[1] * s, v[2] * s];
     let area_m2 = norm(vector);
-    (area_m2.is_finite() && area_m2 >= DEGENERATE_AREA_M2).then_some(Polygon { vector, area_m2 })
+    (DEGENERATE_AREA_M2..=MAX_AREA_M2)
+        .contains(&area_m2)
+        .then_some(Polygon { vector, area_m2 })
 }
 
 /// Azimuth of a normal, degrees clockwise from the model's +Y axis in [0, 360) (+X = 90°); `None` when the
@@ -282,6 +288,9 @@ mod tests {
         assert_eq!(polygon(&nan, 1.0), None);
         let huge = [[0.0; 3], [1e300, 0.0, 0.0], [1e300, 1e300, 0.0]];
         assert_eq!(polygon(&huge, 1.0), None);
+        // 100 km × 100 km = 1e10 m²: broken coordinates, not a building.
+        let vast = [[0.0; 3], [1e5, 0.0, 0.0], [1e5, 1e5, 0.0], [0.0, 1e5, 0.0]];
+        assert_eq!(polygon(&vast, 1.0), None);
         // A horizontal roof has no azimuth.
         assert_eq!(azimuth_deg([0.0, 0.0, 5.0]), None);
         assert_eq!(azimuth_deg([1e-9, 0.0, 5.0]), None);

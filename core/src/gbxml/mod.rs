@@ -226,35 +226,8 @@ fn not_gbxml(text: &str, root: Option<String>) -> ImportError {
 /// processing instructions, the root element is `gbXML` (any namespace prefix). Reads at most the first
 /// 64 KiB, so it is cheap on large files; it does not check the rest.
 pub fn is_gbxml(bytes: &[u8]) -> bool {
-    xml::root_name(&sniff_text(&bytes[..bytes.len().min(SNIFF_BYTES)])).as_deref() == Some("gbXML")
-}
-
-/// The text of a file's first bytes, decoded up to the first invalid or cut character (a GBK name after the
-/// root tag must not hide the root).
-fn sniff_text(head: &[u8]) -> String {
-    let utf16 = |body: &[u8], be: bool| -> String {
-        let units = body.chunks_exact(2).map(|c| {
-            if be {
-                u16::from_be_bytes([c[0], c[1]])
-            } else {
-                u16::from_le_bytes([c[0], c[1]])
-            }
-        });
-        char::decode_utf16(units).map_while(Result::ok).collect()
-    };
-    match head {
-        [0xFF, 0xFE, rest @ ..] => utf16(rest, false),
-        [0xFE, 0xFF, rest @ ..] => utf16(rest, true),
-        [b'<', 0, ..] => utf16(head, false),
-        [0, b'<', ..] => utf16(head, true),
-        _ => {
-            let body = head.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(head);
-            match std::str::from_utf8(body) {
-                Ok(t) => t.to_owned(),
-                Err(e) => String::from_utf8_lossy(&body[..e.valid_up_to()]).into_owned(),
-            }
-        }
-    }
+    let head = xml::decode_prefix(&bytes[..bytes.len().min(SNIFF_BYTES)]);
+    xml::root_name(&head).as_deref() == Some("gbXML")
 }
 
 /// `buildingTypeEnum` values of gbXML 6.01 that are public buildings without a closer greencheck use.

@@ -176,7 +176,8 @@ pub enum Reason {
     OpeningsOfIgnoredSurfaces,
     /// An opening type the schema does not define, or none.
     UnknownOpeningType,
-    /// Polygons with fewer than 3 points, invalid coordinates or zero area, or no `PlanarGeometry`.
+    /// Polygons with fewer than 3 points, invalid coordinates, zero or impossibly large area (over 1000 km²),
+    /// or no `PlanarGeometry`.
     Degenerate,
 }
 
@@ -359,8 +360,8 @@ fn reason_text(r: Reason) -> (&'static str, &'static str) {
             "openings of an unknown or missing openingType",
         ),
         Reason::Degenerate => (
-            "退化的多边形（少于 3 个点、坐标无效、面积为零或缺少 PlanarGeometry）",
-            "degenerate polygons (fewer than 3 points, invalid coordinates, zero area, or no PlanarGeometry)",
+            "退化的多边形（少于 3 个点、坐标无效、面积为零或大得不可能，或缺少 PlanarGeometry）",
+            "degenerate polygons (fewer than 3 points, invalid coordinates, zero or impossibly large area, or no PlanarGeometry)",
         ),
     }
 }

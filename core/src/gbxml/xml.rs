@@ -130,51 +130,82 @@ fn utf16(bytes: &[u8], big_endian: bool) -> Result<String, ReadError> {
     Ok(out)
 }
 
-/// Decodes the file's bytes to text by its byte-order mark, or for UTF-16 without one by the `<` that starts
-/// every XML document; otherwise UTF-8.
-pub(crate) fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), ReadError> {
-    match bytes {
-        [0xFF, 0xFE, 0, 0, ..] | [0, 0, 0xFE, 0xFF, ..] => Err(ReadError::Encoding {
-            detail_zh: "不支持 UTF-32 编码".into(),
-            detail_en: "UTF-32 is not supported".into(),
-        }),
-        [0xFF, 0xFE, rest @ ..] => Ok((utf16(rest, false)?.into(), Encoding::Utf16Le)),
-        [0xFE, 0xFF, rest @ ..] => Ok((utf16(rest, true)?.into(), Encoding::Utf16Be)),
-        [b'<', 0, ..] => Ok((utf16(bytes, false)?.into(), Encoding::Utf16Le)),
-        [0, b'<', ..] => Ok((utf16(bytes, true)?.into(), Encoding::Utf16Be)),
-        _ => {
-            let (body, encoding) = match bytes {
-                [0xEF, 0xBB, 0xBF, rest @ ..] => (rest, Encoding::Utf8Bom),
-                _ => (bytes, Encoding::Utf8),
-            };
-            match std::str::from_utf8(body) {
-                Ok(text) => Ok((Cow::Borrowed(text), encoding)),
-                // The bytes end in the middle of a character.
-                Err(e) if e.error_len().is_none() => Err(ReadError::Truncated {
-                    line: lines_in_bytes(body.trim_ascii_end()),
-                }),
-                Err(e) => {
-                    let at = e.valid_up_to();
-                    let line = lines_in_bytes(&body[..at]);
-                    let declared = declared_encoding(body)
-                        .filter(|d| !d.eq_ignore_ascii_case("utf-8"))
-                        .map(|d| {
-                            (
-                                format!("（文件声明为 {d}）"),
-                                format!(" (the file declares {d})"),
-                            )
-                        })
-                        .unwrap_or_default();
-                    Err(ReadError::Encoding {
-                        detail_zh: format!("第 {line} 行不是有效的 UTF-8{}", declared.0),
-                        detail_en: format!(
-                            "not valid UTF-8 at byte {at} (line {line}){}",
-                            declared.1
-                        ),
-                    })
-                }
-            }
+/// The encoding of the file's bytes and the bytes after the byte-order mark: by the mark, or for UTF-16 without
+/// one by the zero high bytes of its first two ASCII characters (`<`, or a blank before it); otherwise UTF-8.
+/// UTF-32 is refused.
+pub(crate) fn detect(bytes: &[u8]) -> Result<(Encoding, &[u8]), ReadError> {
+    Ok(match bytes {
+        [0xFF, 0xFE, 0, 0, ..] | [0, 0, 0xFE, 0xFF, ..] => {
+            return Err(ReadError::Encoding {
+                detail_zh: "不支持 UTF-32 编码".into(),
+                detail_en: "UTF-32 is not supported".into(),
+            })
         }
+        [0xFF, 0xFE, rest @ ..] => (Encoding::Utf16Le, rest),
+        [0xFE, 0xFF, rest @ ..] => (Encoding::Utf16Be, rest),
+        [a, 0, b, 0, ..] if *a != 0 && *b != 0 => (Encoding::Utf16Le, bytes),
+        [0, a, 0, b, ..] if *a != 0 && *b != 0 => (Encoding::Utf16Be, bytes),
+        [0xEF, 0xBB, 0xBF, rest @ ..] => (Encoding::Utf8Bom, rest),
+        _ => (Encoding::Utf8, bytes),
+    })
+}
+
+/// Decodes the file's bytes to text (see [`detect`]).
+pub(crate) fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), ReadError> {
+    let (encoding, body) = detect(bytes)?;
+    match encoding {
+        Encoding::Utf16Le => Ok((utf16(body, false)?.into(), encoding)),
+        Encoding::Utf16Be => Ok((utf16(body, true)?.into(), encoding)),
+        Encoding::Utf8 | Encoding::Utf8Bom => match std::str::from_utf8(body) {
+            Ok(text) => Ok((Cow::Borrowed(text), encoding)),
+            // The bytes end in the middle of a character.
+            Err(e) if e.error_len().is_none() => Err(ReadError::Truncated {
+                line: lines_in_bytes(body.trim_ascii_end()),
+            }),
+            Err(e) => {
+                let at = e.valid_up_to();
+                let line = lines_in_bytes(&body[..at]);
+                let declared = declared_encoding(body)
+                    .filter(|d| !d.eq_ignore_ascii_case("utf-8"))
+                    .map(|d| {
+                        (
+                            format!("（文件声明为 {d}）"),
+                            format!(" (the file declares {d})"),
+                        )
+                    })
+                    .unwrap_or_default();
+                Err(ReadError::Encoding {
+                    detail_zh: format!("第 {line} 行不是有效的 UTF-8{}", declared.0),
+                    detail_en: format!("not valid UTF-8 at byte {at} (line {line}){}", declared.1),
+                })
+            }
+        },
+    }
+}
+
+/// The text of a file's first bytes, decoded up to the first invalid or cut character (a GBK name after the
+/// root tag must not hide the root).
+pub(crate) fn decode_prefix(head: &[u8]) -> String {
+    let Ok((encoding, body)) = detect(head) else {
+        return String::new();
+    };
+    let utf16 = |be: bool| -> String {
+        let units = body.chunks_exact(2).map(|c| {
+            if be {
+                u16::from_be_bytes([c[0], c[1]])
+            } else {
+                u16::from_le_bytes([c[0], c[1]])
+            }
+        });
+        char::decode_utf16(units).map_while(Result::ok).collect()
+    };
+    match encoding {
+        Encoding::Utf16Le => utf16(false),
+        Encoding::Utf16Be => utf16(true),
+        Encoding::Utf8 | Encoding::Utf8Bom => match std::str::from_utf8(body) {
+            Ok(t) => t.to_owned(),
+            Err(e) => String::from_utf8_lossy(&body[..e.valid_up_to()]).into_owned(),
+        },
     }
 }
 
@@ -873,16 +904,22 @@ mod tests {
             .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
             .collect();
         let le_no_bom: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be_blank: Vec<u8> = format!("\r\n{text}")
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
         let bom8: Vec<u8> = [0xEF, 0xBB, 0xBF].into_iter().chain(text.bytes()).collect();
         for (bytes, enc) in [
             (le, Encoding::Utf16Le),
             (be, Encoding::Utf16Be),
             (le_no_bom, Encoding::Utf16Le),
+            (be_blank, Encoding::Utf16Be),
             (bom8, Encoding::Utf8Bom),
             (text.as_bytes().to_vec(), Encoding::Utf8),
         ] {
             let (t, e) = decode(&bytes).unwrap();
-            assert_eq!((t.as_ref(), e), (text, enc));
+            assert_eq!((t.trim_start(), e), (text, enc));
+            assert_eq!(decode_prefix(&bytes).trim_start(), text);
         }
     }
 
