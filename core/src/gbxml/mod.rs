@@ -1082,7 +1082,9 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Imported, ImportE
     if env.clamped {
         notes.push(Note::OpeningsClamped);
     }
-    if types.centre_of_glass && env.window_shgc.mean().is_some() {
+    if types.centre_of_glass
+        && (env.window_shgc.mean().is_some() || env.skylight_shgc.mean().is_some())
+    {
         notes.push(Note::CentreOfGlassShgc);
     }
     if types.unknown_unit {

@@ -240,7 +240,7 @@ pub enum Note {
     OpeningsClamped,
     /// A fully glazed facade: WWR set just below 1, the format's limit.
     WwrCapped,
-    /// The window SHGC is the WindowType's centre-of-glass value (the schema's meaning).
+    /// A window or skylight SHGC is a WindowType's centre-of-glass value (the schema's meaning).
     CentreOfGlassShgc,
     /// The base project's `floor_over_outside_u` was dropped: the model has no floor over outside air.
     FloorOverOutsideDropped,
@@ -394,8 +394,8 @@ fn note_text(n: Note) -> (&'static str, &'static str) {
             "A facade is fully glazed: the project format needs a WWR below 1, so the closest value below 1 is used",
         ),
         Note::CentreOfGlassShgc => (
-            "外窗 SHGC 取自 WindowType，按 gbXML 定义为玻璃中心值；规范用整窗值，请核实",
-            "The window SHGC comes from WindowType, a centre-of-glass value by the gbXML schema; the code uses whole-window values: check it",
+            "外窗或天窗的 SHGC 取自 WindowType，按 gbXML 定义为玻璃中心值；规范用整窗值，请核实",
+            "The window or skylight SHGC comes from WindowType, a centre-of-glass value by the gbXML schema; the code uses whole-window values: check it",
         ),
         Note::FloorOverOutsideDropped => (
             "模型中没有架空或外挑楼板，已删除原项目的架空楼板传热系数",
