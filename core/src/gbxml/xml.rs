@@ -414,7 +414,10 @@ struct State {
     polyloop: Option<(LoopOwner, Loop)>,
     point: Vec<f64>,
     point_valid: bool,
-    text: Option<(Text, String, Option<String>, Option<f64>)>,
+    /// The element whose text is being collected, with its `unit` and `solarIncidentAngle` attributes.
+    text: Option<(Text, Option<String>, Option<f64>)>,
+    /// Its text so far; one buffer for the whole file (a coordinate costs no allocation).
+    buf: String,
     text_overflow: bool,
 }
 
@@ -451,7 +454,8 @@ fn start(
         .checked_sub(2)
         .map_or(Tag::Other, |i| stack[i].0);
     let begin_text = |st: &mut State, what: Text| {
-        st.text = Some((what, String::new(), None, None));
+        st.text = Some((what, None, None));
+        st.buf.clear();
         st.text_overflow = false;
         Started::Text
     };
@@ -592,7 +596,8 @@ fn start(
             } else {
                 Text::Shgc(owner)
             };
-            st.text = Some((what, String::new(), unit, angle));
+            st.text = Some((what, unit, angle));
+            st.buf.clear();
             st.text_overflow = false;
             Started::Text
         }
@@ -612,9 +617,10 @@ fn end(st: &mut State, started: Started) {
     match started {
         Started::Nothing | Started::Geometry(_) => {}
         Started::Text => {
-            let Some((what, text, unit, angle)) = st.text.take() else {
+            let Some((what, unit, angle)) = st.text.take() else {
                 return;
             };
+            let text = std::mem::take(&mut st.buf);
             let overflow = st.text_overflow;
             let value = if overflow { None } else { number(&text) };
             let name = || Some(text.trim().to_owned()).filter(|s| !s.is_empty());
@@ -656,6 +662,8 @@ fn end(st: &mut State, started: Started) {
                     }
                 }
             }
+            // Hand the buffer back for the next element.
+            st.buf = text;
         }
         Started::Point => {
             if let Some((_, l)) = st.polyloop.as_mut() {
@@ -723,7 +731,8 @@ fn end(st: &mut State, started: Started) {
 }
 
 fn push_text(st: &mut State, s: &str) {
-    if let Some((_, buf, _, _)) = st.text.as_mut() {
+    if st.text.is_some() {
+        let buf = &mut st.buf;
         if buf.len() + s.len() > MAX_TEXT {
             st.text_overflow = true;
             // Names are cut at a character boundary; numbers this long are invalid anyway.
