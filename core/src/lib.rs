@@ -13,6 +13,7 @@ pub mod editor;
 pub mod energy;
 pub mod evaluate;
 pub mod fields;
+pub mod gbxml;
 pub mod geometry;
 pub mod input;
 pub mod labels;

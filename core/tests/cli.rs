@@ -106,3 +106,118 @@ fn json_reports_match_the_recorded_ones() {
         );
     }
 }
+
+#[test]
+fn import_prints_the_project_on_stdout_and_the_summary_on_stderr() {
+    let (code, out, err) = run(&["import", &data("gbxml/box_m.xml")]);
+    assert_eq!(code, 0, "{err}");
+    let p = greencheck_core::Project::from_json(&out).expect("stdout is a greencheck/1 project");
+    assert_eq!(p.facade_names(), vec!["N-1", "E-1", "S-1", "W-1"]);
+    assert_eq!(p.facades["S-1"].wwr, Some(0.2));
+    assert_eq!(p.extra["import"]["source"], "box_m.xml");
+    // Both languages, line by line.
+    assert!(
+        err.contains("来源文件：box_m.xml") && err.contains("Source file: box_m.xml"),
+        "{err}"
+    );
+    assert!(err.contains("已忽略") && err.contains("Ignored"), "{err}");
+    // Revit's UTF-16 export, options on the command line.
+    let (code, out, err) = run(&[
+        "import",
+        &data("gbxml/Small_House.xml"),
+        "--use",
+        "office",
+        "--storeys",
+        "5",
+        "--north",
+        "30",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["use"], "office");
+    assert_eq!(v["storeys"], 5);
+    assert_eq!(v["geometry"]["north_offset_deg"], 30.0);
+    assert!(
+        err.contains("层数：5（按指定值）") && err.contains("Storeys: 5 (as given)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn import_with_a_base_project_keeps_its_sections() {
+    let (code, out, err) = run(&[
+        "import",
+        &data("gbxml/ExteriorWindowRatioCW.xml"),
+        "--base",
+        &data("villa.json"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let base: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(data("villa.json")).unwrap()).unwrap();
+    assert_eq!(v["name"], base["name"]);
+    assert_eq!(
+        v["envelope"]["ground_perimeter_r"],
+        base["envelope"]["ground_perimeter_r"]
+    );
+    assert_eq!(v["geometry"]["mode"], "areas");
+}
+
+#[test]
+fn import_errors_exit_2() {
+    let (code, out, err) = run(&["import", &data("villa.json")]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty(), "no partial project: {out}");
+    assert!(
+        err.contains("这不是 gbXML 文件") && err.contains("this is not a gbXML file"),
+        "{err}"
+    );
+    let (code, _, err) = run(&["import", &data("gbxml/does-not-exist.xml")]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot read"), "{err}");
+    for bad in [
+        vec!["import"],
+        vec!["import", "a.xml", "b.xml"],
+        vec!["import", "a.xml", "--use", "castle"],
+        vec!["import", "a.xml", "--storeys", "0"],
+        vec!["import", "a.xml", "--north", "north"],
+        vec!["import", "a.xml", "--storeys"],
+        vec!["import", "a.xml", "--frobnicate"],
+    ] {
+        let (code, out, err) = run(&bad);
+        assert_eq!(code, 2, "{bad:?}");
+        assert!(out.is_empty() && !err.is_empty(), "{bad:?}");
+    }
+}
+
+#[test]
+fn check_reads_a_gbxml_model_as_well_as_a_project() {
+    // Told apart by content, not by name: a model saved as .json is still imported.
+    let copy =
+        std::env::temp_dir().join(format!("greencheck-cli-{}-model.json", std::process::id()));
+    std::fs::copy(data("gbxml/box_m.xml"), &copy).unwrap();
+    let (code, out, err) = run(&[
+        "check",
+        &data("villa.json"),
+        &data("gbxml/Small_House.xml"),
+        copy.to_str().unwrap(),
+        "--json",
+    ]);
+    let _ = std::fs::remove_file(&copy);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v.as_array().map(Vec::len), Some(3));
+    assert_eq!(v[2]["building"]["facades"][2]["name"], "S-1");
+    assert_eq!(v[2]["building"]["facades"][2]["wwr"], 0.2);
+    assert!(err.contains("gbXML model imported"), "{err}");
+    let (code, _, err) = run(&["check", &data("gbxml/box_ft.xml")]);
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
+fn usage_names_both_commands() {
+    let (code, _, err) = run(&[]);
+    assert_eq!(code, 2);
+    assert!(err.contains("greencheck check FILE... [--json]"), "{err}");
+    assert!(err.contains("greencheck import MODEL.xml"), "{err}");
+}
