@@ -14,6 +14,7 @@ pub mod input;
 pub mod limits;
 pub mod migrate;
 pub mod model;
+pub mod plan;
 pub mod project;
 pub mod pv;
 pub mod report;
