@@ -508,9 +508,10 @@ pub fn verdict(checks: &[Check]) -> (Verdict, Vec<String>, Vec<String>) {
 }
 
 /// Evaluates a project: the checks, the verdict, and the `energy`, `pv` and `star` sections
-/// ([`crate::energy::sections`]). Never panics: an invalid project gives verdict `incomplete` with the
-/// validation error in `errors` and no `building`; invalid `assumptions`/`pv`/`green` inputs add
-/// errors with their field paths and keep the checks.
+/// ([`crate::energy::sections`]), then the Hebi plan scorecard ([`crate::plan::scorecard`]). Never
+/// panics: an invalid project gives verdict `incomplete` with the validation error in `errors` and no
+/// `building`; invalid `assumptions`/`pv`/`green`/`plan` inputs add errors with their field paths and
+/// keep the checks.
 pub fn evaluate(project: &Project) -> Report {
     let building = match Building::from_project(project) {
         Ok(b) => b,
@@ -519,7 +520,7 @@ pub fn evaluate(project: &Project) -> Report {
     let checks = run_checks(project, &building);
     let (verdict, decisive, missing) = verdict(&checks);
     let sections = crate::energy::sections(project, &building, &checks, verdict);
-    Report {
+    let mut report = Report {
         format: Cow::Borrowed(REPORT_FORMAT),
         verdict,
         decisive,
@@ -530,7 +531,14 @@ pub fn evaluate(project: &Project) -> Report {
         energy: sections.energy,
         star: sections.star,
         pv: sections.pv,
+        plan: None,
+    };
+    // The plan scorecard reads the finished report; an invalid `plan` section is one more error.
+    match crate::plan::scorecard(project, &report) {
+        Ok(s) => report.plan = Some(s),
+        Err(e) => report.errors.push(e.to_report_error()),
     }
+    report
 }
 
 fn invalid_report(e: &ProjectError) -> Report {
@@ -549,6 +557,7 @@ fn invalid_report(e: &ProjectError) -> Report {
         energy: None,
         star: None,
         pv: None,
+        plan: None,
     }
 }
 

@@ -1,5 +1,5 @@
 //! The Hebi carbon-peak plan for urban and rural construction (鹤壁市城乡建设领域碳达峰行动方案,
-//! 鹤建综〔2023〕61号): which of its targets one building serves (report section `plan`)
+//! 鹤建综〔2023〕61号): which of its targets one building serves ([`scorecard`], report section `plan`)
 //! and the city indicators the bureau reports yearly, over a portfolio of projects.
 //!
 //! Every target is a row of `core/data/plan_targets.csv` with its place in the plan, wording, deadline and
@@ -12,6 +12,12 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::columns::plan::{Attribute, Basis, Compare, Indicator, Measure, TargetKind, Term};
 pub use crate::columns::star::{Provenance, StarLevel};
+
+mod input;
+mod scorecard;
+
+pub use input::{PlanError, PlanErrorKind, PlanInput};
+pub use scorecard::{scorecard, PlanRow, PlanScorecard};
 
 // `TARGET_ROWS`: `plan_targets.csv`, validated and written out by `core/build.rs`.
 include!(concat!(env!("OUT_DIR"), "/plan_targets.rs"));
