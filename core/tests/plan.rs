@@ -572,3 +572,24 @@ fn plan_rows_agree_with_the_energy_and_pv_tables() {
     assert_eq!(Some(pv), plan::target("P06").unwrap().value);
     assert_eq!(Some(pv), plan::target("C05").unwrap().value);
 }
+
+#[test]
+fn synthetic_projects_are_valid_and_cover_every_status() {
+    let mut seen = std::collections::HashSet::new();
+    for f in plan::synth::synthetic_portfolio(11, 200) {
+        let p = Project::from_json(&f.json).unwrap_or_else(|e| panic!("{}: {e}", f.path));
+        let r = evaluate(&p);
+        assert!(r.errors.is_empty(), "{}: {:?}", f.path, r.errors);
+        for row in &r.plan.unwrap().rows {
+            seen.insert((row.id.to_string(), row.status));
+        }
+    }
+    for id in ["P03", "P05", "P08", "P09", "P11", "P12"] {
+        for s in [Meets, DoesNotMeet, NeedsInput] {
+            assert!(seen.contains(&(id.to_string(), s)), "{id} {s:?}");
+        }
+    }
+    for s in [Meets, DoesNotMeet, NeedsInput, NotApplicable] {
+        assert!(seen.contains(&("P02".to_string(), s)), "P02 {s:?}");
+    }
+}

@@ -1,6 +1,6 @@
 //! The Hebi carbon-peak plan for urban and rural construction (鹤壁市城乡建设领域碳达峰行动方案,
 //! 鹤建综〔2023〕61号): which of its targets one building serves ([`scorecard`], report section `plan`)
-//! and the city indicators the bureau reports yearly, over a portfolio of projects.
+//! and the city indicators the bureau reports yearly, over a portfolio of projects ([`portfolio`]).
 //!
 //! Every target is a row of `core/data/plan_targets.csv` with its place in the plan, wording, deadline and
 //! provenance, validated at build time (`core/build.rs`, `crate::schema::plan_targets`) and compiled in as
@@ -13,10 +13,14 @@ use serde::{Deserialize, Serialize};
 pub use crate::columns::plan::{Attribute, Basis, Compare, Indicator, Measure, TargetKind, Term};
 pub use crate::columns::star::{Provenance, StarLevel};
 
+pub mod csv;
 mod input;
+pub mod portfolio;
 mod scorecard;
+pub mod synth;
 
 pub use input::{PlanError, PlanErrorKind, PlanInput};
+pub use portfolio::{portfolio, CityIndicator, InvalidFile, Portfolio, PortfolioRow, RowResult};
 pub use scorecard::{scorecard, PlanRow, PlanScorecard};
 
 // `TARGET_ROWS`: `plan_targets.csv`, validated and written out by `core/build.rs`.
