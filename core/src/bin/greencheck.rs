@@ -1,4 +1,5 @@
-//! `greencheck` batch CLI for the bureau: `greencheck check FILE... [--json]`.
+//! `greencheck` batch CLI for the bureau: `greencheck check FILE... [--json]`, and the plan portfolio
+//! commands `summary` and `gen-portfolio` (module `summary`).
 //!
 //! Prints a readable summary per file (verdict, failing checks with value, limit and clause), or
 //! the greencheck-report/1 JSON with `--json` (an object for one file, an array for several).
@@ -7,6 +8,10 @@
 
 use greencheck_core::report::Report;
 use std::process::ExitCode;
+
+// A folder without main.rs, so cargo does not take it for a binary of its own.
+#[path = "greencheck/summary.rs"]
+mod summary;
 
 const USAGE: &str = "usage: greencheck check FILE... [--json]";
 
@@ -60,11 +65,16 @@ fn summary(path: &str, r: &Report) -> String {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some((cmd, rest)) = args.split_first() else {
-        eprintln!("{USAGE}");
+        eprintln!("{USAGE}\n{}", summary::USAGE);
         return ExitCode::from(2);
     };
+    match cmd.as_str() {
+        "summary" => return summary::summary(rest),
+        "gen-portfolio" => return summary::gen_portfolio(rest),
+        _ => {}
+    }
     if cmd != "check" {
-        eprintln!("{USAGE}");
+        eprintln!("{USAGE}\n{}", summary::USAGE);
         return ExitCode::from(2);
     }
     let json = rest.iter().any(|a| a == "--json");
