@@ -8,7 +8,8 @@ use greencheck_core::plan::csv::portfolio_csv;
 use greencheck_core::plan::portfolio::status_columns;
 use greencheck_core::plan::synth::synthetic_portfolio;
 use greencheck_core::plan::{
-    portfolio, CityIndicator, InvalidFile, Measured, PlanStatus, Portfolio, PortfolioRow,
+    portfolio, Basis, CityIndicator, Compare, InvalidFile, Measured, PlanStatus, Portfolio,
+    PortfolioRow,
 };
 use greencheck_core::{evaluate, Project};
 use std::fmt::Write as _;
@@ -293,8 +294,8 @@ fn fmt_value(v: Option<f64>, unit: &str) -> String {
 
 fn fmt_target(c: &CityIndicator) -> String {
     let sym = match c.compare {
-        greencheck_core::plan::Compare::Gt => ">",
-        greencheck_core::plan::Compare::Le => "≤",
+        Compare::Gt => ">",
+        Compare::Le => "≤",
         _ => "≥",
     };
     match c.target {
@@ -313,19 +314,51 @@ fn mark(s: Option<PlanStatus>) -> char {
     }
 }
 
+/// Columns a terminal gives `text`: East Asian wide characters take two.
+fn width(text: &str) -> usize {
+    text.chars()
+        .map(|c| match u32::from(c) {
+            0x1100..=0x115F
+            | 0x2E80..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6 => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+/// `text` padded with spaces to `cols` terminal columns, after it (`left`) or before it.
+fn pad(text: &str, cols: usize, left: bool) -> String {
+    let fill = " ".repeat(cols.saturating_sub(width(text)));
+    if left {
+        format!("{text}{fill}")
+    } else {
+        format!("{fill}{text}")
+    }
+}
+
+/// Serde key of a unit enum (`complies`, `two`).
+fn key<T: serde::Serialize>(v: T) -> String {
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
 /// The summary as text for a terminal.
 fn table(p: &Portfolio) -> String {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{}（{}）汇总 — portfolio summary",
-        p.plan_zh, p.document
-    );
     let v = &p.verdicts;
     let _ = writeln!(
         out,
-        "projects 项目 {} · invalid files 无效文件 {} · floor area 建筑面积 {:.0} m²\n\
+        "{}（{}）汇总 — portfolio summary\n\
+         projects 项目 {} · invalid files 无效文件 {} · floor area 建筑面积 {:.0} m²\n\
          verdicts: complies {} · tradeoff {} · incomplete {} · fails {}\n",
+        p.plan_zh,
+        p.document,
         p.projects,
         p.invalid_files,
         p.total_floor_area_m2,
@@ -336,31 +369,40 @@ fn table(p: &Portfolio) -> String {
     );
     let _ = writeln!(
         out,
-        "City indicators 城市指标 (decided / meeting / needing input)"
+        "City indicators 城市指标\n  {}{} {} {:<5} {:<14}{} {:<6}indicator",
+        pad("id", 4, true),
+        pad("value", 14, false),
+        pad("target", 17, true),
+        "by",
+        "status",
+        pad("dec/meet/need", 14, false),
+        "basis"
     );
     for c in &p.indicators {
+        let counts = format!(
+            "{}/{}/{}",
+            c.projects_decided, c.projects_meeting, c.projects_needing_input
+        );
+        let basis = match c.basis {
+            Basis::AreaShare => "area",
+            Basis::CountShare => "count",
+            Basis::Quotient => "Σ/Σ",
+        };
+        let flag = if c.to_be_confirmed {
+            " [待确认 to be confirmed]"
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
-            "  {:<4}{:>12} {:<14}{:<6}{:<15}{:>5}/{:<5}/{:<5} {:<11} {}{}",
-            c.id,
-            fmt_value(c.value, c.unit),
-            fmt_target(c),
+            "  {}{} {} {:<5} {:<14}{} {basis:<6}{}{flag}",
+            pad(c.id, 4, true),
+            pad(&fmt_value(c.value, c.unit), 14, false),
+            pad(&fmt_target(c), 17, true),
             c.deadline.map(|d| d.to_string()).unwrap_or_default(),
             c.status.key(),
-            c.projects_decided,
-            c.projects_meeting,
-            c.projects_needing_input,
-            match c.basis {
-                greencheck_core::plan::Basis::AreaShare => "area",
-                greencheck_core::plan::Basis::CountShare => "count",
-                greencheck_core::plan::Basis::Quotient => "Σ/Σ",
-            },
+            pad(&counts, 14, false),
             c.wording_zh,
-            if c.to_be_confirmed {
-                " [待确认 to be confirmed]"
-            } else {
-                ""
-            }
         );
     }
     let columns = status_columns();
@@ -368,16 +410,20 @@ fn table(p: &Portfolio) -> String {
         out,
         "\nProjects 项目 (✓ meets 达标 · ✗ does not meet 未达标 · – not applicable 不适用 · ? needs input 需补充)"
     );
-    let width = p
+    let cols = p
         .rows
         .iter()
-        .map(|r| r.file.chars().count())
+        .map(|r| width(&r.file))
         .max()
         .unwrap_or(4)
         .min(60);
     let mut head = format!(
-        "  {:<width$}  {:<10} {:>13}  {:<5} {:>6}  ",
-        "file", "verdict", "saving/target", "star", "PV"
+        "  {}  {:<10} {:>13}  {:<5} {:>6}  ",
+        pad("file", cols, true),
+        "verdict",
+        "saving/target",
+        "star",
+        "PV"
     );
     for c in &columns {
         let _ = write!(head, "{} ", c.id);
@@ -388,25 +434,14 @@ fn table(p: &Portfolio) -> String {
             (Some(s), Some(t)) => format!("{s:.3}/{t:.2}"),
             _ => "-".into(),
         };
-        let star = r.star_level.map_or_else(
-            || "-".into(),
-            |l| {
-                serde_json::to_value(l)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_owned))
-                    .unwrap_or_default()
-            },
-        );
+        let star = r.star_level.map_or_else(|| "-".into(), key);
         let pv = r
             .pv_coverage
             .map_or_else(|| "-".into(), |c| format!("{c:.2}"));
-        let verdict = serde_json::to_value(r.verdict)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_owned))
-            .unwrap_or_default();
         let mut line = format!(
-            "  {:<width$}  {verdict:<10} {rate:>13}  {star:<5} {pv:>6}  ",
-            r.file
+            "  {}  {:<10} {rate:>13}  {star:<5} {pv:>6}  ",
+            pad(&r.file, cols, true),
+            key(r.verdict)
         );
         for c in &columns {
             let _ = write!(line, "{}   ", mark(r.status(c.id)));
@@ -419,12 +454,11 @@ fn table(p: &Portfolio) -> String {
     if !p.invalid.is_empty() {
         let _ = writeln!(out, "\nInvalid files 无效文件");
         for f in &p.invalid {
-            let field = if f.path.is_empty() { "" } else { &f.path };
-            let sep = if field.is_empty() { "" } else { ": " };
+            let sep = if f.path.is_empty() { "" } else { ": " };
             let _ = writeln!(
                 out,
-                "  {}: {field}{sep}{} / {}",
-                f.file, f.message_en, f.message_zh
+                "  {}: {}{sep}{} / {}",
+                f.file, f.path, f.message_en, f.message_zh
             );
         }
     }
