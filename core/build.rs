@@ -19,6 +19,7 @@ mod schema;
 use columns::gb55015::{
     BuildingClass, Comparison, Element, Interval, Orientation, Provenance, Severity,
 };
+use columns::plan::{Attribute, Basis, Compare, Indicator, TargetKind, Term};
 use columns::star::{Category, Edition, Quantity, Rule, Stage, StarLevel};
 
 fn main() {
@@ -67,6 +68,8 @@ fn generate(out: &Path) -> Result<(), String> {
     write(out, schema::STAR_LEVELS, "LEVEL_ROWS", &star.levels)?;
     write(out, schema::STAR_GATES, "GATE_ROWS", &star.gates)?;
     write(out, schema::STAR_LADDERS, "LADDER_ROWS", &star.ladders)?;
+    let plan = schema::plan_targets(&data(schema::PLAN_TARGETS)?).map_err(e)?;
+    write(out, schema::PLAN_TARGETS, "TARGET_ROWS", &plan)?;
     Ok(())
 }
 
@@ -202,6 +205,7 @@ enum_lit!(
     Severity
 );
 enum_lit!(Category, Edition, Quantity, Rule, Stage, StarLevel);
+enum_lit!(Attribute, Basis, Compare, Indicator, TargetKind, Term);
 
 // Not in `enum_lit!`: its name clashes with the GB 55015 `Provenance` here (not in star.rs).
 impl Lit for columns::star::Provenance {
@@ -350,4 +354,26 @@ record_lit!(
     cap,
     provenance,
     note,
+);
+record_lit!(
+    schema::PlanTargetRecord => TargetRow,
+    id,
+    kind,
+    indicator,
+    section,
+    table_row,
+    attribute,
+    wording_zh,
+    wording_en,
+    applies_to,
+    applies_text,
+    compare,
+    value,
+    level,
+    unit,
+    of,
+    basis,
+    deadline,
+    provenance,
+    source,
 );

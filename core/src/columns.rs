@@ -4,7 +4,7 @@
 //! which validates the tables with these types and writes them out as static arrays. So it
 //! holds only the definitions and the key parsing the tables need, and uses nothing of the
 //! crate; the behaviour of the types lives in the modules that re-export them
-//! ([`crate::limits`], [`crate::model`], [`crate::star`]).
+//! ([`crate::limits`], [`crate::model`], [`crate::star`], [`crate::plan`]).
 
 /// Columns of `gb55015_limits.csv` and `gb55015_cities.csv`.
 pub mod gb55015 {
@@ -510,5 +510,203 @@ pub mod star {
         Increment,
         /// `points` at or above `threshold`; proportional below, rounded down to 0.1 point.
         Linear,
+    }
+}
+
+/// Columns of `plan_targets.csv` (the Hebi carbon-peak plan's targets, [`crate::plan`]).
+pub mod plan {
+    use serde::{Deserialize, Serialize};
+
+    /// What a row of the plan table is.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum TargetKind {
+        /// The plan asks it of every building the row applies to.
+        Requirement,
+        /// The plan sets a city-wide share; the building's status says whether it counts toward it.
+        Contribution,
+        /// A city-level indicator computed over a portfolio of projects.
+        City,
+        /// A definition used to decide whether a row applies (e.g. "large public building").
+        Definition,
+    }
+
+    /// What a row measures. Each has one kind of value ([`Measure`]).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Indicator {
+        /// Estimated energy-saving rate (report `energy.saving_rate`).
+        EnergySavingRate,
+        /// Green building level (report `star.level`): at least basic.
+        GreenBuildingLevel,
+        /// Star level (report `star.level`).
+        StarRating,
+        /// PV module area / installable roof area (report `pv.coverage_ratio`).
+        PvCoverage,
+        /// Assembly ratio 装配率 (entered).
+        AssemblyRatio,
+        /// Construction waste per 10⁴ m² of floor area (entered tonnage / floor area).
+        ConstructionWasteIntensity,
+        /// All-electric heating, hot water and cooking (entered).
+        AllElectric,
+        /// Electricity share of the building's energy use (entered).
+        ElectricityShare,
+        /// Renewable energy / the building's estimated energy use.
+        RenewableSubstitution,
+        /// Green building materials share (`green.green_material_share_pct`).
+        GreenMaterialShare,
+        /// Floor area from which a public building is "large" (definition).
+        LargePublicFloorArea,
+    }
+
+    /// The kind of value an indicator has.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Measure {
+        /// A number, compared with `ge`, `gt` or `le`.
+        Number,
+        /// A GB/T 50378 level, compared with `star_ge`.
+        Level,
+        /// Yes/no, compared with `is_true`.
+        Flag,
+    }
+
+    impl Indicator {
+        /// The kind of value.
+        pub fn measure(self) -> Measure {
+            match self {
+                Indicator::GreenBuildingLevel | Indicator::StarRating => Measure::Level,
+                Indicator::AllElectric => Measure::Flag,
+                _ => Measure::Number,
+            }
+        }
+
+        /// Whether the value is a quotient whose numerator and denominator add up over a portfolio.
+        pub fn is_quotient(self) -> bool {
+            matches!(
+                self,
+                Indicator::PvCoverage
+                    | Indicator::ConstructionWasteIntensity
+                    | Indicator::ElectricityShare
+                    | Indicator::RenewableSubstitution
+            )
+        }
+
+        /// Whether rows of this indicator are definitions (and only definitions).
+        pub fn is_definition(self) -> bool {
+            self == Indicator::LargePublicFloorArea
+        }
+    }
+
+    /// How a value is compared with the target.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Compare {
+        /// value ≥ target.
+        Ge,
+        /// value > target.
+        Gt,
+        /// value ≤ target.
+        Le,
+        /// The flag is true (no value column).
+        IsTrue,
+        /// Star level at or above the target level.
+        StarGe,
+    }
+
+    impl Compare {
+        /// The kind of value it compares.
+        pub fn measure(self) -> Measure {
+            match self {
+                Compare::Ge | Compare::Gt | Compare::Le => Measure::Number,
+                Compare::IsTrue => Measure::Flag,
+                Compare::StarGe => Measure::Level,
+            }
+        }
+    }
+
+    /// How a city row aggregates the building rows it names.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Basis {
+        /// Floor area of the buildings that meet / floor area of those decided.
+        AreaShare,
+        /// Number of buildings that meet / number decided.
+        CountShare,
+        /// Σ numerator / Σ denominator of the building values (e.g. module area / roof area).
+        Quotient,
+    }
+
+    /// Attribute of a row of the plan's indicator table (属性).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Attribute {
+        /// 约束性 (binding).
+        Binding,
+        /// 预期性 (expected).
+        Expected,
+    }
+
+    /// A condition of `applies_to`: a property of the project.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Term {
+        /// Every building.
+        All,
+        /// `use` = residential.
+        Residential,
+        /// Any other `use` (the plan's "public buildings").
+        NonResidential,
+        /// `plan.government_invested`.
+        GovernmentInvested,
+        /// `plan.public_welfare`.
+        PublicWelfare,
+        /// `plan.public_institution`.
+        PublicInstitution,
+        /// `plan.factory`.
+        Factory,
+        /// A non-residential building at or above the `large_public_floor_area` definition row.
+        LargePublic,
+    }
+
+    impl Term {
+        /// Every term.
+        pub const ALL: [Term; 8] = [
+            Term::All,
+            Term::Residential,
+            Term::NonResidential,
+            Term::GovernmentInvested,
+            Term::PublicWelfare,
+            Term::PublicInstitution,
+            Term::Factory,
+            Term::LargePublic,
+        ];
+
+        /// Key as written in `applies_to`.
+        pub fn key(self) -> &'static str {
+            match self {
+                Term::All => "all",
+                Term::Residential => "residential",
+                Term::NonResidential => "non_residential",
+                Term::GovernmentInvested => "government_invested",
+                Term::PublicWelfare => "public_welfare",
+                Term::PublicInstitution => "public_institution",
+                Term::Factory => "factory",
+                Term::LargePublic => "large_public",
+            }
+        }
+
+        /// Parses a key.
+        pub fn from_key(s: &str) -> Option<Term> {
+            Term::ALL.into_iter().find(|t| t.key() == s)
+        }
+
+        /// The definition row a term needs, if any.
+        pub fn definition(self) -> Option<Indicator> {
+            match self {
+                Term::LargePublic => Some(Indicator::LargePublicFloorArea),
+                _ => None,
+            }
+        }
     }
 }

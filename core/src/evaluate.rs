@@ -2,7 +2,7 @@
 //!
 //! project (validated) → [`Building`] (built once) → [`checks`](crate::checks) → verdict →
 //! [`reference`](crate::reference) building → [`energy`](crate::energy) estimate → [`pv`](crate::pv) →
-//! [`star`](crate::star) → [`Report`]. Each step is a leaf that knows nothing of the others; this module passes
+//! [`star`](crate::star) → [`Report`] → the Hebi plan scorecard ([`plan`](crate::plan)). Each step is a leaf that knows nothing of the others; this module passes
 //! the results along and turns the errors of the optional sections (`assumptions`, `pv`, `green`) into report
 //! errors with their field paths, keeping the compliance checks.
 
@@ -19,8 +19,8 @@ use crate::report::{BuildingSummary, Check, Report, ReportError, Verdict, REPORT
 use crate::star::{GreenInput, StarMetrics};
 
 /// Evaluates a project. Never panics: an invalid project gives verdict `incomplete` with the validation
-/// error in `errors` and no `building`; invalid `assumptions`/`pv`/`green` inputs add errors with their
-/// field paths and keep the checks.
+/// error in `errors` and no `building`; invalid `assumptions`/`pv`/`green`/`plan` inputs add errors with
+/// their field paths and keep the checks.
 pub fn evaluate(project: &Project) -> Report {
     let Compliance {
         building,
@@ -74,7 +74,7 @@ pub fn evaluate(project: &Project) -> Report {
             }
         }
     };
-    Report {
+    let mut report = Report {
         format: Cow::Borrowed(REPORT_FORMAT),
         verdict,
         decisive,
@@ -85,7 +85,14 @@ pub fn evaluate(project: &Project) -> Report {
         energy,
         star,
         pv,
+        plan: None,
+    };
+    // The plan scorecard reads the finished report; an invalid `plan` section is one more error.
+    match crate::plan::scorecard(project, &report) {
+        Ok(s) => report.plan = Some(s),
+        Err(e) => report.errors.push(e.to_report_error()),
     }
+    report
 }
 
 /// The first steps of the spine: the building model and the GB 55015 checks with their verdict.
@@ -140,6 +147,7 @@ fn invalid_report(e: &ProjectError) -> Report {
         energy: None,
         star: None,
         pv: None,
+        plan: None,
     }
 }
 

@@ -198,6 +198,9 @@ pub struct Project {
     /// Green-rating inputs (open object; defined by the star-rating issue).
     #[serde(default)]
     pub green: Map<String, Value>,
+    /// Hebi plan inputs (open object; read by `crate::plan`). Not written when empty.
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub plan: Map<String, Value>,
     /// Unknown top-level sections, kept verbatim by [`Project::from_json`] / [`Project::to_json_pretty`].
     #[serde(skip)]
     pub extra: Map<String, Value>,
@@ -207,7 +210,7 @@ fn default_city() -> String {
     "hebi".to_owned()
 }
 
-const KNOWN_KEYS: [&str; 13] = [
+const KNOWN_KEYS: [&str; 14] = [
     "format",
     "name",
     "city",
@@ -220,6 +223,7 @@ const KNOWN_KEYS: [&str; 13] = [
     "assumptions",
     "pv",
     "green",
+    "plan",
     "$schema",
 ];
 

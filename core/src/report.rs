@@ -247,6 +247,9 @@ pub struct Report {
     /// PV (present when the `pv` section gives an area).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub pv: Option<crate::pv::PvReport>,
+    /// Hebi plan scorecard (absent when the `plan` section is invalid; see `errors`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub plan: Option<crate::plan::PlanScorecard>,
 }
 
 impl Report {

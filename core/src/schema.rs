@@ -16,6 +16,7 @@ use std::marker::PhantomData;
 use crate::columns::gb55015::{
     BuildingClass, Comparison, Element, Interval, Orientation, Provenance, Severity,
 };
+use crate::columns::plan::{Attribute, Basis, Compare, Indicator, Measure, TargetKind, Term};
 use crate::columns::star::{
     Category, Edition, Provenance as StarProvenance, Quantity, Rule, Stage, StarLevel,
 };
@@ -38,6 +39,8 @@ pub const STAR_LEVELS: &str = "star_levels.csv";
 pub const STAR_GATES: &str = "star_gates.csv";
 /// Star rating: scoring ladders.
 pub const STAR_LADDERS: &str = "star_ladders.csv";
+/// Targets of the Hebi carbon-peak plan (building rows, city rows, definitions).
+pub const PLAN_TARGETS: &str = "plan_targets.csv";
 
 /// A table that does not pass validation: where (file, line, column) and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -686,4 +689,234 @@ pub fn star(texts: &StarTexts<'_>) -> Result<StarRecords, TableError> {
         gates: strip(gates),
         ladders: strip(ladders),
     })
+}
+
+// ---------------------------------------------------------------------------------------------
+// plan_targets.csv
+// ---------------------------------------------------------------------------------------------
+
+/// A row of `plan_targets.csv` as written: `applies_to` is `|`-separated alternatives of
+/// `&`-joined terms, `value` a number, a star level or empty (by `compare`), `of` `|`-separated ids.
+#[derive(Deserialize)]
+struct RawPlanTarget {
+    id: String,
+    kind: TargetKind,
+    indicator: Indicator,
+    section: String,
+    table_row: String,
+    attribute: Option<Attribute>,
+    wording_zh: String,
+    wording_en: String,
+    applies_to: String,
+    compare: Compare,
+    value: String,
+    unit: String,
+    of: String,
+    basis: Option<Basis>,
+    deadline: Option<u16>,
+    provenance: StarProvenance,
+    source: String,
+}
+
+/// A validated row of `plan_targets.csv` (the fields of `plan::TargetRow`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanTargetRecord {
+    pub id: String,
+    pub kind: TargetKind,
+    pub indicator: Indicator,
+    pub section: String,
+    pub table_row: String,
+    pub attribute: Option<Attribute>,
+    pub wording_zh: String,
+    pub wording_en: String,
+    /// Alternatives (OR) of conditions that must all hold (AND).
+    pub applies_to: Vec<Vec<Term>>,
+    /// `applies_to` as text, normalised (`a&b|c`), so reports borrow it.
+    pub applies_text: String,
+    pub compare: Compare,
+    /// Target for `ge`, `gt`, `le`.
+    pub value: Option<f64>,
+    /// Target for `star_ge`.
+    pub level: Option<StarLevel>,
+    pub unit: String,
+    pub of: Vec<String>,
+    pub basis: Option<Basis>,
+    pub deadline: Option<u16>,
+    pub provenance: StarProvenance,
+    pub source: String,
+}
+
+/// Validates `plan_targets.csv`: unique ids; the value fits the comparison and the comparison the
+/// indicator (a number for city rows, which compare shares or quotients); building and definition rows say what they apply to, city rows do not but name
+/// building rows of their indicator (`of`) and a basis (a quotient only of quotient indicators);
+/// definition indicators only in definition rows, exactly one row per definition a term needs, and
+/// no defined term in a definition's own `applies_to`;
+/// a deadline year on every target; the wording, place and source filled in.
+pub fn plan_targets(text: &str) -> Result<Vec<PlanTargetRecord>, TableError> {
+    let rows = read::<RawPlanTarget>(PLAN_TARGETS, text, false)?;
+    let mut out: Vec<(u64, PlanTargetRecord)> = Vec::new();
+    for (line, r) in rows {
+        let err = |column: &str, message: String| {
+            TableError::at(PLAN_TARGETS, line, column, format!("{}: {message}", r.id))
+        };
+        if let Some((first, _)) = out.iter().find(|(_, o)| o.id == r.id) {
+            return Err(err(
+                "id",
+                format!("duplicate row id (first on line {first})"),
+            ));
+        }
+        for (column, v) in [
+            ("id", &r.id),
+            ("section", &r.section),
+            ("wording_zh", &r.wording_zh),
+            ("wording_en", &r.wording_en),
+            ("unit", &r.unit),
+            ("source", &r.source),
+        ] {
+            if v.trim().is_empty() {
+                return Err(err(column, "must not be empty".into()));
+            }
+        }
+        let applies_to = split_set(&r.applies_to)
+            .map(|alt| {
+                alt.split('&')
+                    .map(|t| {
+                        Term::from_key(t.trim())
+                            .ok_or_else(|| err("applies_to", format!("term {t:?}")))
+                    })
+                    .collect::<Result<Vec<_>, _>>()
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let city = r.kind == TargetKind::City;
+        // A definition that applied by a definition could loop.
+        if r.kind == TargetKind::Definition
+            && applies_to
+                .iter()
+                .flatten()
+                .any(|t| t.definition().is_some())
+        {
+            return Err(err(
+                "applies_to",
+                "a definition row cannot apply by a defined term".into(),
+            ));
+        }
+        if city != applies_to.is_empty() {
+            return Err(err(
+                "applies_to",
+                "empty exactly for city rows (they apply to the rows in `of`)".into(),
+            ));
+        }
+        // A city row compares a share or a quotient: a number.
+        let measure = if city {
+            Measure::Number
+        } else {
+            r.indicator.measure()
+        };
+        if r.compare.measure() != measure {
+            return Err(err(
+                "compare",
+                format!(
+                    "{:?} does not compare a {measure:?} ({:?})",
+                    r.compare, r.indicator
+                ),
+            ));
+        }
+        let (value, level) = match r.compare.measure() {
+            Measure::Number => match r.value.trim().parse::<f64>() {
+                Ok(v) if v.is_finite() => (Some(v), None),
+                _ => return Err(err("value", format!("not a finite number: {:?}", r.value))),
+            },
+            Measure::Level => {
+                let level = serde_json::from_value::<StarLevel>(serde_json::Value::String(
+                    r.value.trim().to_owned(),
+                ))
+                .map_err(|_| err("value", format!("not a star level: {:?}", r.value)))?;
+                (None, Some(level))
+            }
+            Measure::Flag if r.value.trim().is_empty() => (None, None),
+            Measure::Flag => return Err(err("value", "must be empty for is_true".into())),
+        };
+        if r.indicator.is_definition() != (r.kind == TargetKind::Definition) {
+            return Err(err(
+                "indicator",
+                "definition indicators go exactly in definition rows".into(),
+            ));
+        }
+        let of: Vec<String> = split_set(&r.of).map(str::to_owned).collect();
+        if city != (!of.is_empty() && r.basis.is_some()) {
+            return Err(err(
+                "of",
+                "`of` and `basis` are given exactly for city rows".into(),
+            ));
+        }
+        if r.basis == Some(Basis::Quotient) && !r.indicator.is_quotient() {
+            return Err(err("basis", format!("{:?} is not a quotient", r.indicator)));
+        }
+        match r.deadline {
+            Some(y) if (2020..=2060).contains(&y) => {}
+            None if r.kind == TargetKind::Definition => {}
+            _ => return Err(err("deadline", "a year 2020–2060 on every target".into())),
+        }
+        let applies_text = applies_to
+            .iter()
+            .map(|alt| alt.iter().map(|t| t.key()).collect::<Vec<_>>().join("&"))
+            .collect::<Vec<_>>()
+            .join("|");
+        out.push((
+            line,
+            PlanTargetRecord {
+                applies_to,
+                applies_text,
+                value,
+                level,
+                of,
+                id: r.id,
+                kind: r.kind,
+                indicator: r.indicator,
+                section: r.section,
+                table_row: r.table_row,
+                attribute: r.attribute,
+                wording_zh: r.wording_zh,
+                wording_en: r.wording_en,
+                compare: r.compare,
+                unit: r.unit,
+                basis: r.basis,
+                deadline: r.deadline,
+                provenance: r.provenance,
+                source: r.source,
+            },
+        ));
+    }
+    for (line, r) in &out {
+        for id in &r.of {
+            let target = out.iter().map(|(_, o)| o).find(|o| &o.id == id);
+            let ok = target.is_some_and(|o| {
+                matches!(o.kind, TargetKind::Requirement | TargetKind::Contribution)
+                    && o.indicator == r.indicator
+            });
+            if !ok {
+                let message = format!(
+                    "{}: `of` {id:?} is not a building row of {:?}",
+                    r.id, r.indicator
+                );
+                return Err(TableError::at(PLAN_TARGETS, *line, "of", message));
+            }
+        }
+        for term in r.applies_to.iter().flatten() {
+            if let Some(def) = term.definition() {
+                let lines: Vec<u64> = out
+                    .iter()
+                    .filter(|(_, o)| o.indicator == def)
+                    .map(|(l, _)| *l)
+                    .collect();
+                exactly_one(
+                    PLAN_TARGETS,
+                    &lines,
+                    "indicator",
+                    format!("{def:?} (term {term:?})"),
+                )?;
+            }
+        }
+    }
+    Ok(strip(out))
 }

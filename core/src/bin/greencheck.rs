@@ -1,4 +1,5 @@
-//! `greencheck` batch CLI for the bureau:
+//! `greencheck` batch CLI for the bureau (the plan portfolio commands `summary` and `gen-portfolio` are in
+//! module `summary`):
 //!
 //! - `greencheck check FILE... [--json]`: prints a readable summary per file (verdict, failing checks with
 //!   value, limit and clause), or the greencheck-report/1 JSON with `--json` (an object for one file, an
@@ -14,6 +15,10 @@ use greencheck_core::gbxml::{self, ImportOptions};
 use greencheck_core::project::Use;
 use greencheck_core::report::Report;
 use std::process::ExitCode;
+
+// A folder without main.rs, so cargo does not take it for a binary of its own.
+#[path = "greencheck/summary.rs"]
+mod summary;
 
 const USAGE: &str = "usage: greencheck check FILE... [--json]
        greencheck import MODEL.xml [--use residential|office|hotel|commercial|hospital|school|other_public]
@@ -216,14 +221,17 @@ fn evaluate_file(path: &str) -> Result<Report, String> {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some((cmd, rest)) = args.split_first() else {
-        eprintln!("{USAGE}");
+        eprintln!("{USAGE}\n{}", summary::USAGE);
         return ExitCode::from(2);
     };
-    if cmd == "import" {
-        return import(rest);
+    match cmd.as_str() {
+        "import" => return import(rest),
+        "summary" => return summary::summary(rest),
+        "gen-portfolio" => return summary::gen_portfolio(rest),
+        _ => {}
     }
     if cmd != "check" {
-        eprintln!("{USAGE}");
+        eprintln!("{USAGE}\n{}", summary::USAGE);
         return ExitCode::from(2);
     }
     let json = rest.iter().any(|a| a == "--json");

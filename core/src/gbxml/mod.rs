@@ -979,6 +979,7 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Imported, ImportE
             assumptions: Map::new(),
             pv: Map::new(),
             green: Map::new(),
+            plan: Map::new(),
             extra: Map::new(),
         },
     };

@@ -1,0 +1,226 @@
+//! The project's `plan` section: facts about the building that only the plan scorecard needs
+//! (who invests, what it is, what was entered from other calculations), parsed and range-checked
+//! with the field path of the first problem.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::report::ReportError;
+
+/// The `plan` section. Every field is optional: absent or `null` = not given, and a target that
+/// needs it reports `needs_input` with its path. Unknown keys are ignored (kept verbatim in the file).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PlanInput {
+    /// Government-invested or government-participated project (政府投资或参与的项目).
+    pub government_invested: Option<bool>,
+    /// Public-welfare building (公益性建筑).
+    pub public_welfare: Option<bool>,
+    /// Building of a public institution (公共机构: state organs, public institutions and organisations
+    /// funded by the state budget).
+    pub public_institution: Option<bool>,
+    /// Factory building (厂房).
+    pub factory: Option<bool>,
+    /// Total building area incl. underground storeys (建筑面积), m² > 0; default the model's floor area.
+    pub gross_floor_area_m2: Option<f64>,
+    /// Assembly ratio (装配率) computed under GB/T 51129 or DBJ41/T 222, in [0, 1].
+    pub assembly_ratio: Option<f64>,
+    /// Planned construction waste generated on site, t ≥ 0.
+    pub construction_waste_t: Option<f64>,
+    /// Heating, hot water and cooking all electric.
+    pub all_electric: Option<bool>,
+    /// Electricity share of the building's energy use, in [0, 1].
+    pub electricity_share: Option<f64>,
+    /// Solar thermal yield, kWh/a ≥ 0.
+    pub solar_thermal_kwh: Option<f64>,
+    /// Ambient heat delivered by heat pumps (air, ground, water source), kWh/a ≥ 0.
+    pub ambient_heat_kwh: Option<f64>,
+    /// Other renewable energy (biomass, …), kWh/a ≥ 0.
+    pub other_renewables_kwh: Option<f64>,
+}
+
+/// What is wrong with a `plan` field.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PlanErrorKind {
+    /// Wrong JSON type.
+    WrongType {
+        /// Parser message.
+        detail: String,
+    },
+    /// A number outside its range (or not finite).
+    OutOfRange {
+        /// The value.
+        value: f64,
+        /// Allowed range in interval notation.
+        range: &'static str,
+    },
+}
+
+/// An invalid `plan` field.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{path}: {}", self.message_en())]
+pub struct PlanError {
+    /// Field path, e.g. `plan.assembly_ratio` (`plan` for the section itself).
+    pub path: String,
+    /// The reason.
+    pub kind: PlanErrorKind,
+}
+
+impl PlanError {
+    /// Reason in English.
+    pub fn message_en(&self) -> String {
+        match &self.kind {
+            PlanErrorKind::WrongType { detail } => format!("wrong type or value: {detail}"),
+            PlanErrorKind::OutOfRange { value, range } => format!("{value} must lie in {range}"),
+        }
+    }
+
+    /// Reason in Chinese.
+    pub fn message_zh(&self) -> String {
+        match &self.kind {
+            PlanErrorKind::WrongType { detail } => format!("类型或取值错误：{detail}"),
+            PlanErrorKind::OutOfRange { value, range } => {
+                format!("数值 {value} 超出范围，应在 {range} 内")
+            }
+        }
+    }
+
+    /// As a report error.
+    pub fn to_report_error(&self) -> ReportError {
+        ReportError {
+            path: self.path.clone(),
+            message_zh: self.message_zh(),
+            message_en: self.message_en(),
+        }
+    }
+}
+
+fn check(
+    path: &'static str,
+    v: Option<f64>,
+    ok: impl Fn(f64) -> bool,
+    range: &'static str,
+) -> Result<(), PlanError> {
+    match v {
+        Some(x) if !(x.is_finite() && ok(x)) => Err(PlanError {
+            path: path.into(),
+            kind: PlanErrorKind::OutOfRange { value: x, range },
+        }),
+        _ => Ok(()),
+    }
+}
+
+impl PlanInput {
+    /// Parses and checks the `plan` section.
+    pub fn from_section(map: &Map<String, Value>) -> Result<PlanInput, PlanError> {
+        let input: PlanInput = serde_path_to_error::deserialize(map).map_err(|e| {
+            let inner = e.path().to_string();
+            let path = if inner.is_empty() || inner == "." {
+                "plan".to_owned()
+            } else {
+                format!("plan.{inner}")
+            };
+            PlanError {
+                path,
+                kind: PlanErrorKind::WrongType {
+                    detail: e.into_inner().to_string(),
+                },
+            }
+        })?;
+        input.validate()?;
+        Ok(input)
+    }
+
+    /// Checks every number's range; the first problem is returned.
+    pub fn validate(&self) -> Result<(), PlanError> {
+        let unit = |x: f64| (0.0..=1.0).contains(&x);
+        let non_negative = |x: f64| x >= 0.0;
+        check(
+            "plan.gross_floor_area_m2",
+            self.gross_floor_area_m2,
+            |x| x > 0.0,
+            "(0, ∞) m²",
+        )?;
+        check("plan.assembly_ratio", self.assembly_ratio, unit, "[0, 1]")?;
+        check(
+            "plan.construction_waste_t",
+            self.construction_waste_t,
+            non_negative,
+            "[0, ∞) t",
+        )?;
+        check(
+            "plan.electricity_share",
+            self.electricity_share,
+            unit,
+            "[0, 1]",
+        )?;
+        for (path, v) in [
+            ("plan.solar_thermal_kwh", self.solar_thermal_kwh),
+            ("plan.ambient_heat_kwh", self.ambient_heat_kwh),
+            ("plan.other_renewables_kwh", self.other_renewables_kwh),
+        ] {
+            check(path, v, non_negative, "[0, ∞) kWh/a")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn parse(v: Value) -> Result<PlanInput, PlanError> {
+        match v {
+            Value::Object(m) => PlanInput::from_section(&m),
+            _ => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn empty_and_null_mean_not_given() {
+        assert_eq!(parse(json!({})).unwrap(), PlanInput::default());
+        let p = parse(json!({"assembly_ratio": null, "all_electric": true, "future": 1})).unwrap();
+        assert_eq!((p.assembly_ratio, p.all_electric), (None, Some(true)));
+    }
+
+    #[test]
+    fn errors_name_the_field() {
+        let cases = [
+            (json!({"assembly_ratio": 1.2}), "plan.assembly_ratio"),
+            (json!({"assembly_ratio": -0.1}), "plan.assembly_ratio"),
+            (json!({"electricity_share": 1.01}), "plan.electricity_share"),
+            (
+                json!({"construction_waste_t": -1}),
+                "plan.construction_waste_t",
+            ),
+            (
+                json!({"gross_floor_area_m2": 0}),
+                "plan.gross_floor_area_m2",
+            ),
+            (json!({"ambient_heat_kwh": -5}), "plan.ambient_heat_kwh"),
+            (
+                json!({"government_invested": "yes"}),
+                "plan.government_invested",
+            ),
+            (json!({"assembly_ratio": "50%"}), "plan.assembly_ratio"),
+        ];
+        for (v, path) in cases {
+            let e = parse(v.clone()).unwrap_err();
+            assert_eq!(e.path, path, "{v}");
+            let r = e.to_report_error();
+            assert!(!r.message_zh.is_empty() && !r.message_en.is_empty());
+        }
+        // The edges are allowed.
+        let p =
+            parse(json!({"assembly_ratio": 1, "electricity_share": 0, "construction_waste_t": 0}));
+        assert!(p.is_ok());
+        let e = PlanInput {
+            solar_thermal_kwh: Some(f64::NAN),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap_err();
+        assert_eq!(e.path, "plan.solar_thermal_kwh");
+    }
+}

@@ -1,0 +1,433 @@
+//! The city indicators over a portfolio (`plan::portfolio`), checked against hand arithmetic, and the
+//! CSV written then read back with the `csv` crate.
+
+use std::borrow::Cow;
+
+use greencheck_core::plan::csv::{portfolio_csv, BOM};
+use greencheck_core::plan::{
+    portfolio, CityIndicator, InvalidFile, PlanStatus, Portfolio, PortfolioRow, RowResult,
+};
+use greencheck_core::project::Use;
+use greencheck_core::report::Verdict;
+use greencheck_core::{evaluate, Project};
+use serde_json::{json, Value};
+
+use PlanStatus::{DoesNotMeet as N, Meets as M, NeedsInput as I, NotApplicable as X};
+
+fn res(id: &str, status: PlanStatus, q: Option<(f64, f64)>) -> RowResult {
+    RowResult {
+        id: Cow::Owned(id.to_owned()),
+        status,
+        value: q.map(|(n, d)| greencheck_core::plan::Measured::Number(n / d)),
+        numerator: q.map(|q| q.0),
+        denominator: q.map(|q| q.1),
+    }
+}
+
+fn project_row(
+    file: &str,
+    building_use: Use,
+    area: f64,
+    verdict: Verdict,
+    plan: Vec<RowResult>,
+) -> PortfolioRow {
+    PortfolioRow {
+        file: file.to_owned(),
+        name: format!("项目 {file}"),
+        building_use,
+        floor_area_m2: Some(area),
+        verdict,
+        saving_rate: Some(0.8),
+        target_rate: Some(0.83),
+        star_level: None,
+        pv_coverage: None,
+        plan,
+        errors: Vec::new(),
+    }
+}
+
+/// Five projects written by hand (E has an invalid `plan` section, so no scorecard) and one invalid file.
+fn hand_portfolio() -> Portfolio {
+    let a = project_row(
+        "a.json",
+        Use::Residential,
+        10_000.0,
+        Verdict::Complies,
+        vec![
+            res("P01", M, None),
+            res("P02", X, None),
+            res("P03", M, None),
+            res("P05", M, None),
+            res("P08", M, None),
+            res("P09", M, Some((250.0, 1.0))),
+            res("P11", M, Some((7_000.0, 10_000.0))),
+            res("P12", M, Some((9_000.0, 100_000.0))),
+        ],
+    );
+    let b = project_row(
+        "b.json",
+        Use::Office,
+        30_000.0,
+        Verdict::Fails,
+        vec![
+            res("P01", X, None),
+            res("P02", N, None),
+            res("P03", M, None),
+            res("P04", M, None),
+            res("P05", N, None),
+            res("P06", N, Some((300.0, 1_000.0))),
+            res("P08", N, None),
+            res("P09", N, Some((1_200.0, 3.0))),
+            res("P10", M, None),
+            res("P11", M, Some((27_000.0, 30_000.0))),
+            res("P12", N, Some((2_000.0, 400_000.0))),
+            res("P13", M, None),
+        ],
+    );
+    let c = project_row(
+        "c.json",
+        Use::School,
+        5_000.0,
+        Verdict::Tradeoff,
+        vec![
+            res("P02", M, None),
+            res("P03", I, None),
+            res("P04", N, None),
+            res("P05", I, None),
+            res("P06", M, Some((400.0, 500.0))),
+            res("P07", X, None),
+            res("P08", I, None),
+            res("P09", I, None),
+            res("P10", N, None),
+            res("P11", N, Some((2_500.0, 5_000.0))),
+            res("P12", M, Some((5_000.0, 50_000.0))),
+            res("P13", I, None),
+        ],
+    );
+    let d = project_row(
+        "d.json",
+        Use::Residential,
+        20_000.0,
+        Verdict::Incomplete,
+        vec![
+            res("P01", I, None),
+            res("P03", N, None),
+            res("P05", N, None),
+            res("P08", M, None),
+            res("P09", M, Some((500.0, 2.0))),
+            res("P11", I, None),
+            res("P12", I, None),
+        ],
+    );
+    let mut e = project_row(
+        "e.json",
+        Use::Office,
+        8_000.0,
+        Verdict::Complies,
+        Vec::new(),
+    );
+    e.errors = vec!["plan.assembly_ratio".into()];
+    let z = InvalidFile {
+        file: "z.xml".into(),
+        path: String::new(),
+        message_zh: "XML 文件".into(),
+        message_en: "XML file".into(),
+    };
+    // Given out of order: the summary sorts by file.
+    portfolio(vec![d, b, e, a, c], vec![z])
+}
+
+fn ind<'a>(p: &'a Portfolio, id: &str) -> &'a CityIndicator {
+    p.indicators.iter().find(|c| c.id == id).unwrap()
+}
+
+fn close(a: Option<f64>, b: f64) -> bool {
+    a.is_some_and(|a| (a - b).abs() < 1e-12)
+}
+
+#[test]
+fn city_indicators_of_a_hand_made_portfolio() {
+    let p = hand_portfolio();
+    let files: Vec<&str> = p.rows.iter().map(|r| r.file.as_str()).collect();
+    assert_eq!(files, ["a.json", "b.json", "c.json", "d.json", "e.json"]);
+    assert_eq!(
+        (p.projects, p.invalid_files, p.projects_without_scorecard),
+        (5, 1, 1)
+    );
+    // 10 000 + 30 000 + 5 000 + 20 000 + 8 000.
+    assert_eq!(p.total_floor_area_m2, 73_000.0);
+    let v = p.verdicts;
+    assert_eq!(
+        (v.complies, v.tradeoff, v.incomplete, v.fails),
+        (2, 1, 1, 1)
+    );
+
+    // C01 green buildings, share of floor area: A 10 000 and B 30 000 meet, D 20 000 does not, C needs
+    // input (not decided) → 40 000 / 60 000 = 0.6667 < 1.
+    let c = ind(&p, "C01");
+    assert!(close(c.value, 40_000.0 / 60_000.0));
+    assert_eq!(
+        (c.status, c.area_decided_m2, c.area_meeting_m2),
+        (N, 60_000.0, 40_000.0)
+    );
+    assert_eq!(
+        (
+            c.projects_concerned,
+            c.projects_decided,
+            c.projects_meeting,
+            c.projects_needing_input
+        ),
+        (4, 3, 2, 1)
+    );
+    // C02 star-rated, area: A 10 000 of A + B + D 60 000 = 0.1667 < 0.30.
+    assert!(close(ind(&p, "C02").value, 10_000.0 / 60_000.0));
+    assert_eq!(ind(&p, "C02").status, N);
+    // C03 two stars, by number: B meets, C does not → 1 / 2 < 100 %.
+    assert!(close(ind(&p, "C03").value, 0.5));
+    // C04 83 % / 78 %, area: A (P01) 10 000 and C (P02) 5 000 meet, B (P02) 30 000 does not, D needs
+    // input → 15 000 / 45 000 = 0.3333.
+    let c = ind(&p, "C04");
+    assert!(close(c.value, 15_000.0 / 45_000.0));
+    assert_eq!((c.projects_decided, c.projects_needing_input), (3, 1));
+    // C05 PV of public institutions, Σ module / Σ roof: (300 + 400) / (1 000 + 500) = 0.4667 < 0.5,
+    // although C alone (0.8) meets.
+    let c = ind(&p, "C05");
+    assert!(close(c.value, 700.0 / 1_500.0));
+    assert_eq!(
+        (c.numerator, c.denominator, c.status),
+        (Some(700.0), Some(1_500.0), N)
+    );
+    // C06 factories: no project concerned.
+    let c = ind(&p, "C06");
+    assert_eq!((c.value, c.status, c.projects_concerned), (None, X, 0));
+    // C07 assembled, area: A 10 000 and D 20 000 of A + B + D 60 000 = 0.5 ≥ 0.4.
+    assert!(close(ind(&p, "C07").value, 0.5));
+    assert_eq!(ind(&p, "C07").status, M);
+    // C08 waste, Σ t / Σ 10⁴ m²: A 250 on 1, B 1 200 on 3, D 500 on 2 → 1 950 / 6 = 325 > 300.
+    let c = ind(&p, "C08");
+    assert!(close(c.value, 325.0));
+    assert_eq!(c.status, N);
+    // C09 all-electric public buildings, area: B 30 000 of B + C 35 000 = 0.857 ≥ 0.2.
+    assert!(close(ind(&p, "C09").value, 30_000.0 / 35_000.0));
+    assert_eq!(ind(&p, "C09").status, M);
+    // C10 electricity share, area-weighted: (0.7·10 000 + 0.9·30 000 + 0.5·5 000) / 45 000
+    // = 36 500 / 45 000 = 0.8111 > 0.65.
+    assert!(close(ind(&p, "C10").value, 36_500.0 / 45_000.0));
+    assert_eq!(ind(&p, "C10").status, M);
+    // C11 renewables, Σ kWh / Σ kWh: (9 000 + 2 000 + 5 000) / (100 000 + 400 000 + 50 000) = 0.0291 < 0.08.
+    assert!(close(ind(&p, "C11").value, 16_000.0 / 550_000.0));
+    assert_eq!(ind(&p, "C11").status, N);
+    // C12 green materials of government projects, by number: B meets, C needs input → 1 / 1.
+    let c = ind(&p, "C12");
+    assert_eq!(
+        (c.value, c.status, c.projects_needing_input),
+        (Some(1.0), M, 1)
+    );
+    assert!(c.to_be_confirmed);
+}
+
+#[test]
+fn an_empty_portfolio_has_no_values() {
+    let p = portfolio(Vec::new(), Vec::new());
+    assert_eq!(p.projects, 0);
+    assert!(p
+        .indicators
+        .iter()
+        .all(|c| c.value.is_none() && c.status == X));
+}
+
+fn doc(use_: &str, floor: f64, pv: Value, plan: Value) -> Value {
+    json!({
+        "format": "greencheck/1", "name": format!("{use_} {floor}"), "use": use_, "storeys": 4,
+        "geometry": {"mode": "areas", "floor_area_m2": floor, "volume_m3": floor * 3.5,
+            "roof_area_m2": floor / 4.0,
+            "facades": [{"name": "S", "azimuth_deg": 180, "wall_area_m2": 1600},
+                        {"name": "N", "azimuth_deg": 0, "wall_area_m2": 1600}]},
+        "facades": {"S": {"wwr": 0.4}, "N": {"wwr": 0.2}},
+        "envelope": {"wall_u": 0.4, "roof_u": 0.3, "window_u": 1.8, "window_shgc": 0.35},
+        "pv": pv, "plan": plan
+    })
+}
+
+#[test]
+fn entered_indicators_end_to_end() {
+    let docs = [
+        (
+            "x.json",
+            doc(
+                "residential",
+                10_000.0,
+                json!({}),
+                json!({"assembly_ratio": 0.6, "construction_waste_t": 200}),
+            ),
+        ),
+        (
+            "y.json",
+            doc(
+                "office",
+                30_000.0,
+                json!({"installable_roof_area_m2": 1000, "module_area_m2": 300}),
+                json!({"assembly_ratio": 0.3, "construction_waste_t": 1200, "all_electric": true,
+                       "public_institution": true}),
+            ),
+        ),
+        (
+            "z.json",
+            doc(
+                "school",
+                10_000.0,
+                json!({"installable_roof_area_m2": 500, "module_area_m2": 400}),
+                json!({"construction_waste_t": 300, "all_electric": false, "public_institution": true}),
+            ),
+        ),
+    ];
+    let rows = docs
+        .iter()
+        .map(|(f, d)| {
+            let p = Project::from_value(d.clone()).unwrap();
+            PortfolioRow::new(*f, &p, &evaluate(&p))
+        })
+        .collect();
+    let p = portfolio(rows, Vec::new());
+    // Assembled: X 10 000 (0.6 ≥ 0.5) of X + Y 40 000 (Z not entered) = 0.25 < 0.4.
+    let c = ind(&p, "C07");
+    assert!(close(c.value, 0.25));
+    assert_eq!((c.status, c.projects_needing_input), (N, 1));
+    // Waste: (200 + 1 200 + 300) t / (1 + 3 + 1) × 10⁴ m² = 340 > 300.
+    assert!(close(ind(&p, "C08").value, 340.0));
+    // All-electric public buildings: Y 30 000 of Y + Z 40 000 = 0.75 (X is residential).
+    assert!(close(ind(&p, "C09").value, 0.75));
+    assert_eq!(ind(&p, "C09").projects_concerned, 2);
+    // PV of public institutions: (300 + 400) / (1 000 + 500) = 0.4667.
+    assert!(close(ind(&p, "C05").value, 700.0 / 1_500.0));
+    assert_eq!(p.rows[1].pv_coverage, Some(0.3));
+}
+
+/// Parses the CSV into its three blocks (split on the header rows).
+fn read_back(text: &str) -> [Vec<Vec<String>>; 3] {
+    let body = text
+        .strip_prefix(BOM)
+        .expect("starts with the byte-order mark");
+    let mut r = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(body.as_bytes());
+    let mut blocks: [Vec<Vec<String>>; 3] = Default::default();
+    let mut at = 0;
+    for rec in r.records() {
+        let rec: Vec<String> = rec.unwrap().iter().map(str::to_owned).collect();
+        match rec.first().map(String::as_str) {
+            Some("编号 id") => at = 0,
+            Some("文件 file") => at = 1,
+            Some("无效文件 invalid file") => at = 2,
+            Some("") if rec.len() == 1 => continue,
+            _ => {}
+        }
+        blocks[at].push(rec);
+    }
+    blocks
+}
+
+fn parse(cell: &str) -> Option<f64> {
+    (!cell.is_empty()).then(|| cell.parse().unwrap())
+}
+
+#[test]
+fn csv_written_then_read_back() {
+    let mut p = hand_portfolio();
+    // Names that need quoting or defusing.
+    p.rows[0].name = "=HYPERLINK(\"http://x\")".into();
+    p.rows[1].name = "楼, \"南区\"\n二期".into();
+    p.invalid.push(InvalidFile {
+        file: "dir/we,ird \"file\".json".into(),
+        path: "facades.A.wwr".into(),
+        message_zh: "必须在 [0, 1) 范围内".into(),
+        message_en: "must lie in [0, 1)".into(),
+    });
+    let text = portfolio_csv(&p);
+    assert!(
+        text.as_bytes().starts_with(&[0xEF, 0xBB, 0xBF]),
+        "UTF-8 BOM"
+    );
+    assert!(
+        text.contains("\r\n") && !text.replace("\r\n", "").contains("\r"),
+        "CRLF line ends"
+    );
+    let [indicators, projects, invalid] = read_back(&text);
+
+    assert_eq!(indicators.len(), 1 + p.indicators.len());
+    let head = &indicators[0];
+    let col = |name: &str| head.iter().position(|h| h == name).unwrap();
+    for (rec, c) in indicators[1..].iter().zip(&p.indicators) {
+        assert_eq!(rec.len(), head.len());
+        assert_eq!(rec[col("编号 id")], c.id);
+        assert_eq!(rec[col("指标 indicator")], c.wording_zh);
+        let v = parse(&rec[col("汇总值 value")]);
+        assert_eq!(v.is_some(), c.value.is_some(), "{}", c.id);
+        if let (Some(a), Some(b)) = (v, c.value) {
+            assert!((a - b).abs() <= 5e-7, "{}: {a} vs {b}", c.id);
+        }
+        let status = serde_json::to_value(c.status).unwrap();
+        assert!(rec[col("状态 status")].ends_with(status.as_str().unwrap()));
+        assert_eq!(rec[col("已判定 decided")], c.projects_decided.to_string());
+        assert_eq!(
+            rec[col("待确认 to be confirmed")].is_empty(),
+            !c.to_be_confirmed
+        );
+    }
+    // C08: 325 t/10⁴ m²; C02: 0.166667 (6 places).
+    let cell =
+        |id: &str, name: &str| indicators.iter().find(|r| r[0] == id).unwrap()[col(name)].clone();
+    assert_eq!(cell("C08", "汇总值 value"), "325");
+    assert_eq!(cell("C02", "汇总值 value"), "0.166667");
+    assert_eq!(cell("C07", "目标 target"), "0.4");
+    assert_eq!(cell("C07", "状态 status"), "达标 meets");
+
+    assert_eq!(projects.len(), 1 + p.rows.len());
+    let head = &projects[0];
+    let col = |name: &str| head.iter().position(|h| h.starts_with(name)).unwrap();
+    for (rec, r) in projects[1..].iter().zip(&p.rows) {
+        assert_eq!(rec.len(), head.len());
+        assert_eq!(rec[col("文件 file")], r.file);
+        assert_eq!(parse(&rec[col("建筑面积")]), r.floor_area_m2);
+        assert_eq!(
+            rec[col("结论 verdict")],
+            serde_json::to_value(r.verdict).unwrap().as_str().unwrap()
+        );
+        for id in ["P01", "P03", "P08", "P12", "P13"] {
+            let want = r.status(id).map(|s| {
+                serde_json::to_value(s)
+                    .unwrap()
+                    .as_str()
+                    .unwrap()
+                    .to_owned()
+            });
+            let got = &rec[col(id)];
+            match want {
+                Some(k) => assert!(got.ends_with(&format!(" {k}")), "{} {id}: {got}", r.file),
+                None => assert!(got.is_empty()),
+            }
+        }
+    }
+    assert_eq!(
+        projects[1][col("名称 name")],
+        "'=HYPERLINK(\"http://x\")",
+        "formula defused"
+    );
+    assert_eq!(projects[2][col("名称 name")], "楼, \"南区\"\n二期");
+    assert_eq!(projects[5][col("错误 errors")], "plan.assembly_ratio");
+    assert_eq!(projects[1][col("P01")], "达标 meets");
+
+    assert_eq!(invalid.len(), 1 + p.invalid.len());
+    for (rec, f) in invalid[1..].iter().zip(&p.invalid) {
+        assert_eq!(
+            rec,
+            &[
+                f.file.clone(),
+                f.path.clone(),
+                f.message_zh.clone(),
+                f.message_en.clone()
+            ]
+        );
+    }
+}
