@@ -13,6 +13,7 @@ use serde_json::{Map, Value};
 use crate::checks::{envelope_elements, run_checks, verdict};
 use crate::energy::{EnergyError, EnergyReport};
 use crate::model::Building;
+use crate::plan::{Evaluated, PlanError, PlanScorecard};
 use crate::project::{Project, ProjectError};
 use crate::pv::{PvError, PvInput, PvReport};
 use crate::report::{BuildingSummary, Check, Report, ReportError, Verdict, REPORT_FORMAT};
@@ -88,11 +89,27 @@ pub fn evaluate(project: &Project) -> Report {
         plan: None,
     };
     // The plan scorecard reads the finished report; an invalid `plan` section is one more error.
-    match crate::plan::scorecard(project, &report) {
+    match plan_scorecard(project, &report) {
         Ok(s) => report.plan = Some(s),
-        Err(e) => report.errors.push(e.to_report_error()),
+        Err(e) => report
+            .errors
+            .push(report_error(e.path.clone(), e.message_zh(), e.message_en())),
     }
     report
+}
+
+/// The Hebi plan scorecard of a project from its report (the sections the plan measures).
+pub fn plan_scorecard(project: &Project, report: &Report) -> Result<PlanScorecard, PlanError> {
+    let error_paths: Vec<&str> = report.errors.iter().map(|e| e.path.as_str()).collect();
+    let evaluated = Evaluated {
+        floor_area_m2: report.building.as_ref().map(|b| b.floor_area_m2),
+        missing: &report.missing,
+        error_paths: &error_paths,
+        energy: report.energy.as_ref(),
+        star: report.star.as_ref(),
+        pv: report.pv.as_ref(),
+    };
+    crate::plan::scorecard(project, &evaluated)
 }
 
 /// The first steps of the spine: the building model and the GB 55015 checks with their verdict.

@@ -21,6 +21,7 @@ pub mod limits;
 pub mod migrate;
 pub mod model;
 pub mod plan;
+pub mod portfolio;
 pub mod project;
 pub mod pv;
 pub mod reference;

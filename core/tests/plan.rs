@@ -3,8 +3,9 @@
 //! are tested on a report whose value is set by hand; rows measured from entered values run through
 //! `evaluate`.
 
+use greencheck_core::evaluate::plan_scorecard;
 use greencheck_core::plan::{
-    self, scorecard, Measured, PlanRow, PlanScorecard, PlanStatus, Provenance, TargetKind,
+    self, Measured, PlanRow, PlanScorecard, PlanStatus, Provenance, TargetKind,
 };
 use greencheck_core::report::Report;
 use greencheck_core::star::StarLevel;
@@ -56,7 +57,7 @@ fn rescore(d: &Value, edit: impl FnOnce(&mut Report)) -> PlanScorecard {
     let p = project(d);
     let mut r = evaluate(&p);
     edit(&mut r);
-    scorecard(&p, &r).unwrap()
+    plan_scorecard(&p, &r).unwrap()
 }
 
 fn number(r: &PlanRow) -> f64 {
@@ -576,7 +577,7 @@ fn plan_rows_agree_with_the_energy_and_pv_tables() {
 #[test]
 fn synthetic_projects_are_valid_and_cover_every_status() {
     let mut seen = std::collections::HashSet::new();
-    for f in plan::synth::synthetic_portfolio(11, 200) {
+    for f in greencheck_core::portfolio::synth::synthetic_portfolio(11, 200) {
         let p = Project::from_json(&f.json).unwrap_or_else(|e| panic!("{}: {e}", f.path));
         let r = evaluate(&p);
         assert!(r.errors.is_empty(), "{}: {:?}", f.path, r.errors);

@@ -1,11 +1,12 @@
-//! The city indicators over a portfolio (`plan::portfolio`), checked against hand arithmetic, and the
+//! The city indicators over a portfolio (`portfolio::portfolio`), checked against hand arithmetic, and the
 //! CSV written then read back with the `csv` crate.
 
 use std::borrow::Cow;
 
-use greencheck_core::plan::csv::{portfolio_csv, BOM};
-use greencheck_core::plan::{
-    portfolio, CityIndicator, InvalidFile, PlanStatus, Portfolio, PortfolioRow, RowResult,
+use greencheck_core::plan::PlanStatus;
+use greencheck_core::portfolio::csv::{portfolio_csv, BOM};
+use greencheck_core::portfolio::{
+    portfolio, CityIndicator, InvalidFile, Portfolio, PortfolioRow, RowResult,
 };
 use greencheck_core::project::Use;
 use greencheck_core::report::Verdict;

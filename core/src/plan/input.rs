@@ -5,8 +5,6 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::report::ReportError;
-
 /// The `plan` section. Every field is optional: absent or `null` = not given, and a target that
 /// needs it reports `needs_input` with its path. Unknown keys are ignored (kept verbatim in the file).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -82,15 +80,6 @@ impl PlanError {
             PlanErrorKind::OutOfRange { value, range } => {
                 format!("数值 {value} 超出范围，应在 {range} 内")
             }
-        }
-    }
-
-    /// As a report error.
-    pub fn to_report_error(&self) -> ReportError {
-        ReportError {
-            path: self.path.clone(),
-            message_zh: self.message_zh(),
-            message_en: self.message_en(),
         }
     }
 }
@@ -208,8 +197,7 @@ mod tests {
         for (v, path) in cases {
             let e = parse(v.clone()).unwrap_err();
             assert_eq!(e.path, path, "{v}");
-            let r = e.to_report_error();
-            assert!(!r.message_zh.is_empty() && !r.message_en.is_empty());
+            assert!(!e.message_zh().is_empty() && !e.message_en().is_empty());
         }
         // The edges are allowed.
         let p =

@@ -13,15 +13,11 @@ use serde::{Deserialize, Serialize};
 pub use crate::columns::plan::{Attribute, Basis, Compare, Indicator, Measure, TargetKind, Term};
 pub use crate::columns::star::{Provenance, StarLevel};
 
-pub mod csv;
 mod input;
-pub mod portfolio;
 mod scorecard;
-pub mod synth;
 
 pub use input::{PlanError, PlanErrorKind, PlanInput};
-pub use portfolio::{portfolio, CityIndicator, InvalidFile, Portfolio, PortfolioRow, RowResult};
-pub use scorecard::{scorecard, PlanRow, PlanScorecard};
+pub use scorecard::{scorecard, Evaluated, PlanRow, PlanScorecard};
 
 // `TARGET_ROWS`: `plan_targets.csv`, validated and written out by `core/build.rs`.
 include!(concat!(env!("OUT_DIR"), "/plan_targets.rs"));

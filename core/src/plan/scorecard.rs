@@ -13,8 +13,28 @@ use super::{
     building_rows, definition, Attribute, Compare, Indicator, Measured, PlanError, PlanInput,
     PlanStatus, Provenance, TargetKind, TargetRow, Term, PLAN_DOCUMENT, PLAN_EN, PLAN_ZH,
 };
+use crate::energy::EnergyReport;
 use crate::project::Project;
-use crate::report::Report;
+use crate::pv::PvReport;
+use crate::star::StarReport;
+
+/// What the scorecard reads of an evaluated project: the spine (`crate::evaluate`) hands it over, so the plan
+/// knows the sections it measures, not the report.
+#[derive(Debug, Clone, Copy)]
+pub struct Evaluated<'a> {
+    /// The model's floor area, m² (absent for an invalid project).
+    pub floor_area_m2: Option<f64>,
+    /// Field paths of missing required values (the report's `missing`).
+    pub missing: &'a [String],
+    /// Paths of the report's errors.
+    pub error_paths: &'a [&'a str],
+    /// The energy estimate.
+    pub energy: Option<&'a EnergyReport>,
+    /// The star rating.
+    pub star: Option<&'a StarReport>,
+    /// PV.
+    pub pv: Option<&'a PvReport>,
+}
 
 /// The report section `plan`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -158,7 +178,7 @@ fn push_all(into: &mut Vec<String>, items: Vec<String>) {
 
 struct Ctx<'a> {
     project: &'a Project,
-    report: &'a Report,
+    report: &'a Evaluated<'a>,
     input: &'a PlanInput,
     /// Floor area for the plan's indicators, m².
     area: Option<f64>,
@@ -239,15 +259,15 @@ impl Measurement {
 }
 
 /// What the energy estimate is missing: the report's missing fields, else its `assumptions` errors.
-fn energy_needs(r: &Report) -> Vec<String> {
+fn energy_needs(r: &Evaluated<'_>) -> Vec<String> {
     if !r.missing.is_empty() {
-        return r.missing.clone();
+        return r.missing.to_vec();
     }
     let errors: Vec<String> = r
-        .errors
+        .error_paths
         .iter()
-        .filter(|e| e.path.starts_with("assumptions"))
-        .map(|e| e.path.clone())
+        .filter(|p| p.starts_with("assumptions"))
+        .map(|p| (*p).to_owned())
         .collect();
     if errors.is_empty() {
         vec!["energy".to_owned()]
@@ -458,9 +478,9 @@ fn score(row: &'static TargetRow, c: &Ctx<'_>) -> PlanRow {
 
 /// The plan scorecard of a project from its evaluated report: one row per building target of
 /// `plan_targets.csv`. Pure; an invalid `plan` section is the only error.
-pub fn scorecard(project: &Project, report: &Report) -> Result<PlanScorecard, PlanError> {
+pub fn scorecard(project: &Project, report: &Evaluated<'_>) -> Result<PlanScorecard, PlanError> {
     let input = PlanInput::from_section(&project.plan)?;
-    let model_area = report.building.as_ref().map(|b| b.floor_area_m2);
+    let model_area = report.floor_area_m2;
     let (area, source) = match input.gross_floor_area_m2 {
         Some(a) => (Some(a), AREA_PATH),
         None => (model_area, "building.floor_area_m2"),

@@ -2,14 +2,13 @@
 //! Hebi plan's indicators, and `greencheck gen-portfolio DIR N [--seed S]`: a synthetic portfolio.
 //!
 //! File walking, reading and the worker threads live here; classification of a file's content, the
-//! evaluation and the aggregation are the library's (`greencheck_core::plan`).
+//! evaluation and the aggregation are the library's (`greencheck_core::portfolio`).
 
-use greencheck_core::plan::csv::portfolio_csv;
-use greencheck_core::plan::portfolio::status_columns;
-use greencheck_core::plan::synth::synthetic_portfolio;
-use greencheck_core::plan::{
-    portfolio, Basis, CityIndicator, Compare, InvalidFile, Measured, PlanStatus, Portfolio,
-    PortfolioRow,
+use greencheck_core::plan::{Basis, Compare, Measured, PlanStatus};
+use greencheck_core::portfolio::csv::portfolio_csv;
+use greencheck_core::portfolio::synth::synthetic_portfolio;
+use greencheck_core::portfolio::{
+    portfolio, status_columns, CityIndicator, InvalidFile, Portfolio, PortfolioRow,
 };
 use greencheck_core::{evaluate, Project};
 use std::fmt::Write as _;

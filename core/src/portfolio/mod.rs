@@ -9,7 +9,10 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
-use super::{
+pub mod csv;
+pub mod synth;
+
+use crate::plan::{
     city_rows, Attribute, Basis, Compare, Indicator, Measured, PlanStatus, Provenance, StarLevel,
     TargetRow, PLAN_DOCUMENT, PLAN_EN, PLAN_ZH,
 };
@@ -343,5 +346,5 @@ pub fn portfolio(mut rows: Vec<PortfolioRow>, mut invalid: Vec<InvalidFile>) -> 
 
 /// The building row ids of the scorecard, in table order (the portfolio's status columns).
 pub fn status_columns() -> Vec<&'static TargetRow> {
-    super::building_rows().collect()
+    crate::plan::building_rows().collect()
 }

@@ -9,8 +9,8 @@
 
 use std::fmt::Write as _;
 
-use super::portfolio::{status_columns, Portfolio};
-use super::{Indicator, Measured, PlanStatus};
+use super::{status_columns, Portfolio};
+use crate::plan::{Indicator, Measured, PlanStatus};
 
 /// Byte-order mark that starts the file.
 pub const BOM: char = '\u{feff}';
