@@ -9,7 +9,7 @@ use super::envelope::min_element;
 use super::ladders::{basis_max, ladder_points};
 use super::report::*;
 use super::tables::{data, data_err, StarData};
-use super::text::{num, render_gate};
+use super::text::{push_num, render_gate};
 use super::*;
 
 /// Allowed self-assessed points per category: category maximum minus the maximum points of
@@ -252,9 +252,9 @@ pub(super) fn score_items(
                 (Some(v), Some(p)) => {
                     for (t, pts) in [(&mut *en, " points"), (&mut *zh, " 分")] {
                         t.push(' ');
-                        t.push_str(&num(v));
+                        push_num(t, v);
                         t.push_str(" % → ");
-                        t.push_str(&num(p));
+                        push_num(t, p);
                         t.push_str(pts);
                     }
                 }

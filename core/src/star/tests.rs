@@ -108,3 +108,59 @@ fn num_formatting() {
     assert_eq!(num(0.5), "0.5");
     assert_eq!(num(80.5), "80.5");
 }
+
+/// `num`'s integer path agrees with the plain `{:.2}`-and-trim form everywhere.
+#[test]
+fn num_matches_plain_formatting() {
+    fn plain(x: f64) -> String {
+        if !x.is_finite() {
+            return x.to_string();
+        }
+        let s = format!("{x:.2}");
+        let s = s.trim_end_matches('0').trim_end_matches('.');
+        if s == "-0" {
+            "0".to_string()
+        } else {
+            s.to_string()
+        }
+    }
+    let mut xs = vec![
+        0.0,
+        -0.0,
+        0.005,
+        -0.004,
+        -0.001,
+        0.125,
+        0.375,
+        2.675,
+        1e15,
+        -1e15 - 0.5,
+        9.1e15,
+        1e300,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NAN,
+        f64::MIN_POSITIVE,
+        999.995,
+    ];
+    let mut x = 1.0f64;
+    for i in 0..4000 {
+        x = (x * 1.618_033_988_749 + 0.377) % 2000.0;
+        xs.push(if i % 2 == 0 { x } else { -x / 7.0 });
+        xs.push((x * 100.0).round() / 100.0);
+        xs.push(x.round());
+    }
+    for k in 0..20_000 {
+        let k = f64::from(k);
+        xs.extend([
+            k * 0.005,
+            -k * 0.005,
+            k * 0.001 + 1e-9,
+            k * 37.123_456,
+            k * 1e-4,
+        ]);
+    }
+    for x in xs {
+        assert_eq!(num(x), plain(x), "{x:e}");
+    }
+}
