@@ -19,7 +19,9 @@ tools-test:
 dist: tools
 	wasm-pack build --target web --release --no-typescript --no-pack --out-dir pkg --out-name greencheck
 	wasm-opt -Oz pkg/greencheck_bg.wasm -o pkg/greencheck_bg.wasm
-	node scripts/assemble-dist.mjs pkg dist
+	wasm-pack build importer --target web --release --no-typescript --no-pack --out-dir ../pkg-import --out-name greencheck_import
+	wasm-opt -Oz pkg-import/greencheck_import_bg.wasm -o pkg-import/greencheck_import_bg.wasm
+	node scripts/assemble-dist.mjs pkg dist pkg-import
 
 fmt:
 	cargo fmt --all -- --check
@@ -63,4 +65,4 @@ bench: dist
 	node tests/bench/browser-bench.mjs
 
 clean:
-	rm -rf target pkg dist
+	rm -rf target pkg pkg-import dist

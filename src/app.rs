@@ -2,6 +2,7 @@
 //! Effects live in `hooks`, browser calls in `browser`; this file wires them to the components.
 
 use greencheck_core::editor::Editor;
+use greencheck_core::open::{self, FileKind};
 use greencheck_core::project::{Geometry, Project, Template};
 use greencheck_core::report::FieldChange;
 use greencheck_core::share;
@@ -11,6 +12,7 @@ use crate::browser;
 use crate::components::checks_table::ChecksTable;
 use crate::components::energy_card::EnergyCard;
 use crate::components::geometry::GeometryInput;
+use crate::components::import_summary::ImportSummaryCard;
 use crate::components::notice::NoticeBar;
 use crate::components::pv_card::PvCard;
 use crate::components::section::Section;
@@ -44,33 +46,61 @@ fn initial_state() -> AppState {
     s
 }
 
-/// Reads a chosen or dropped file and loads it, or reports why not (the project is untouched).
-fn open_file(file: web_sys::File, dispatch: UseReducerDispatcher<AppState>) {
+/// Reads a chosen or dropped file — a project or a BIM model, told apart by the core from the content — and
+/// loads it, or reports why not (the project is untouched). A model is imported on top of `base` by the
+/// importer module, which the page loads only then.
+fn open_file(file: web_sys::File, base: Project, dispatch: UseReducerDispatcher<AppState>) {
+    let name = file.name();
     yew::platform::spawn_local(async move {
-        let text = browser::read_file_text(file, browser::MAX_OPEN_BYTES).await;
-        let result = match text {
-            Ok(t) => greencheck_core::migrate::load_project(&t)
-                .map_err(|e| (e.message_zh(), e.message_en())),
-            Err(browser::ReadError::TooLarge(limit)) => Err((
-                format!("文件过大（上限 {} KB）", limit / 1024),
-                format!("file too large (limit {} KB)", limit / 1024),
-            )),
-            Err(browser::ReadError::Unreadable) => {
-                Err(("无法读取文件".into(), "the file could not be read".into()))
+        let failed = |e: browser::ReadError| match e {
+            browser::ReadError::TooLarge(limit) => (
+                format!("文件过大（上限 {} MB）", limit / 1_048_576),
+                format!("file too large (limit {} MB)", limit / 1_048_576),
+            ),
+            browser::ReadError::Unreadable => {
+                ("无法读取文件".into(), "the file could not be read".into())
+            }
+            browser::ReadError::ImporterUnavailable => (
+                "无法加载 BIM 模型导入模块".into(),
+                "the BIM model importer could not be loaded".into(),
+            ),
+        };
+        let bytes = match browser::read_file_bytes(file, browser::MAX_OPEN_BYTES).await {
+            Ok(b) => b,
+            Err(e) => {
+                return dispatch.dispatch(Action::Notify(Some(Notice::Info(
+                    "notice.open_failed",
+                    Some(failed(e)),
+                ))))
+            }
+        };
+        let result = match open::kind_of(&bytes) {
+            FileKind::Project => open::open_project(&bytes)
+                .map(|loaded| {
+                    let notice = loaded.migrated_from.map(|from| {
+                        Notice::Info(
+                            "notice.migrated",
+                            Some((
+                                format!("（{from} → greencheck/1）"),
+                                format!("({from} → greencheck/1)"),
+                            )),
+                        )
+                    });
+                    (Action::Load(loaded.project), notice)
+                })
+                .map_err(|e| (e.zh, e.en)),
+            FileKind::Model => {
+                match browser::import_model(&bytes, &name, &base.to_json_pretty()).await {
+                    Ok(reply) => open::read_import_reply(&reply)
+                        .map(|p| (Action::Import(p), None))
+                        .map_err(|e| (e.zh, e.en)),
+                    Err(e) => Err(failed(e)),
+                }
             }
         };
         match result {
-            Ok(loaded) => {
-                let notice = loaded.migrated_from.map(|from| {
-                    Notice::Info(
-                        "notice.migrated",
-                        Some((
-                            format!("（{from} → greencheck/1）"),
-                            format!("({from} → greencheck/1)"),
-                        )),
-                    )
-                });
-                dispatch.dispatch(Action::Load(loaded.project));
+            Ok((action, notice)) => {
+                dispatch.dispatch(action);
                 if notice.is_some() {
                     dispatch.dispatch(Action::Notify(notice));
                 }
@@ -110,12 +140,17 @@ pub fn app() -> Html {
     let on_accept_link = use_action(d.clone(), |_: ()| Action::AcceptLink);
     let on_reject_link = use_action(d.clone(), |_: ()| Action::RejectLink);
     let on_restore = use_action(d.clone(), |_: ()| Action::RestoreBackup);
+    // (A reducer handle is a cheap Rc clone of the state it was rendered with.)
+    let latest = use_mut_ref(|| state.clone());
+    *latest.borrow_mut() = state.clone();
     let on_open = {
-        let d = d.clone();
-        use_callback((), move |f: web_sys::File, _| open_file(f, d.clone()))
+        let (d, latest) = (d.clone(), latest.clone());
+        use_callback((), move |f: web_sys::File, _| {
+            open_file(f, latest.borrow().editor.project().clone(), d.clone())
+        })
     };
     let on_drop = {
-        let d = d.clone();
+        let (d, latest) = (d.clone(), latest.clone());
         use_callback((), move |e: DragEvent, _| {
             e.prevent_default();
             if let Some(f) = e
@@ -123,16 +158,14 @@ pub fn app() -> Html {
                 .and_then(|dt| dt.files())
                 .and_then(|l| l.get(0))
             {
-                open_file(f, d.clone());
+                open_file(f, latest.borrow().editor.project().clone(), d.clone());
             }
         })
     };
+    let on_dismiss_import = use_action(d.clone(), |_: ()| Action::DismissImport);
     let on_dragover = use_callback((), |e: DragEvent, _| e.prevent_default());
     // Save and Share read the latest project when clicked, so their callbacks keep their identity across
     // keystrokes (the toolbar is not re-rendered by typing).
-    // (A reducer handle is a cheap Rc clone of the state it was rendered with.)
-    let latest = use_mut_ref(|| state.clone());
-    *latest.borrow_mut() = state.clone();
     let on_save = {
         let latest = latest.clone();
         use_callback((), move |_: (), _| {
@@ -203,6 +236,20 @@ pub fn app() -> Html {
         html! { <Section title="sec.facades" subtitle={sub} fields={views(layout::facade(&f.name), &[])} {lang} on_edit={on_edit.clone()} /> }
     });
     let verdict_code = report.verdict.code();
+    // Read from the project's `import` section only when that section changes, not on every keystroke.
+    let import_summary = (*use_memo(
+        project
+            .extra
+            .get(greencheck_core::gbxml::SUMMARY_KEY)
+            .cloned(),
+        |section| {
+            section
+                .as_ref()
+                .and_then(|_| greencheck_core::gbxml::SummaryView::from_project(project))
+                .filter(|s| !s.dismissed)
+        },
+    ))
+    .clone();
 
     html! {
         <div class={classes!("app", embed.then_some("embed"))} lang={lang.code()} ondrop={on_drop} ondragover={on_dragover}>
@@ -222,6 +269,9 @@ pub fn app() -> Html {
             </a>
             if let Some(n) = &state.notice {
                 <NoticeBar notice={n.clone()} {lang} {on_close} {on_accept_link} {on_reject_link} {on_restore} />
+            }
+            if let Some(summary) = import_summary {
+                <ImportSummaryCard {summary} {lang} on_dismiss={on_dismiss_import} />
             }
             <div class="layout">
                 <form class="inputs" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>

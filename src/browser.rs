@@ -187,9 +187,9 @@ pub fn file_name(project: &Project) -> String {
     )
 }
 
-/// Largest file the Open button and drag-and-drop read: a project is at most
-/// [`greencheck_core::migrate::MAX_PROJECT_BYTES`]; model files are larger (see the import).
-pub const MAX_OPEN_BYTES: f64 = greencheck_core::migrate::MAX_PROJECT_BYTES as f64;
+/// Largest file the Open button and drag-and-drop read: a BIM model (gbXML) may be up to
+/// [`greencheck_core::gbxml::MAX_GBXML_BYTES`]; a project file is held to its own, smaller limit by the core.
+pub const MAX_OPEN_BYTES: f64 = greencheck_core::gbxml::MAX_GBXML_BYTES as f64;
 
 /// Why a chosen file was not read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -198,18 +198,19 @@ pub enum ReadError {
     TooLarge(u64),
     /// The browser could not read it.
     Unreadable,
+    /// The model importer module could not be loaded.
+    ImporterUnavailable,
 }
 
-/// Reads a chosen or dropped file as text (at most `limit` bytes).
-pub async fn read_file_text(file: web_sys::File, limit: f64) -> Result<String, ReadError> {
+/// Reads a chosen or dropped file's bytes (at most `limit`); the format is told from the content.
+pub async fn read_file_bytes(file: web_sys::File, limit: f64) -> Result<Vec<u8>, ReadError> {
     if file.size() > limit {
         return Err(ReadError::TooLarge(limit as u64));
     }
-    JsFuture::from(file.text())
+    let buffer = JsFuture::from(file.array_buffer())
         .await
-        .ok()
-        .and_then(|v| v.as_string())
-        .ok_or(ReadError::Unreadable)
+        .map_err(|_| ReadError::Unreadable)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Puts `text` on the clipboard (silently does nothing where the clipboard is not available).
@@ -355,4 +356,28 @@ pub fn on_before_print(
 ) -> Option<gloo::events::EventListener> {
     let w = web_sys::window()?;
     Some(gloo::events::EventListener::new(&w, "beforeprint", f))
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `greencheck.importGbxml(bytes, name, base)`, defined by the page's loader (`web/app.js`, or inline in
+    /// the single file): loads the importer module on first use and returns a promise of its JSON reply.
+    #[wasm_bindgen(js_namespace = greencheck, js_name = importGbxml, catch)]
+    fn import_gbxml_js(
+        bytes: &[u8],
+        name: &str,
+        base: &str,
+    ) -> Result<js_sys::Promise, wasm_bindgen::JsValue>;
+}
+
+/// Runs the BIM importer module (loaded on first use) on a model file; returns its JSON reply
+/// (`greencheck_core::open::read_import_reply` reads it). Err when the module could not be loaded.
+pub async fn import_model(bytes: &[u8], name: &str, base_json: &str) -> Result<String, ReadError> {
+    let promise =
+        import_gbxml_js(bytes, name, base_json).map_err(|_| ReadError::ImporterUnavailable)?;
+    JsFuture::from(promise)
+        .await
+        .ok()
+        .and_then(|v| v.as_string())
+        .ok_or(ReadError::ImporterUnavailable)
 }

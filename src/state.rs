@@ -63,6 +63,10 @@ pub enum Action {
     RemoveAreaFacade(usize),
     /// Replace the project (opened file).
     Load(Project),
+    /// Replace the project by one imported from a BIM model (its import summary is in the project).
+    Import(Project),
+    /// Hide the import summary (it stays in the project).
+    DismissImport,
     /// Switch language.
     SetLang(Lang),
     /// Show (or clear) a notice.
@@ -106,6 +110,7 @@ impl Reducible for AppState {
                 | Action::Notify(_)
                 | Action::OfferLink(_)
                 | Action::RejectLink
+                | Action::DismissImport
         );
         match action {
             Action::Edit(path, text) => s.editor.edit(&path, &text),
@@ -124,6 +129,12 @@ impl Reducible for AppState {
                 s.editor.load(p);
                 s.notice = Some(Notice::Replaced("notice.file_opened"));
             }
+            Action::Import(p) => {
+                s.backup = Some(s.editor.project().clone());
+                s.editor.load(p);
+                s.notice = Some(Notice::Replaced("notice.model_imported"));
+            }
+            Action::DismissImport => changed = s.editor.dismiss_import_summary(),
             Action::GeometryMode(m) => {
                 let before = s.editor.project().clone();
                 changed = s.editor.set_geometry_mode(&m);

@@ -262,6 +262,21 @@ impl Editor {
         }
     }
 
+    /// Marks the project's model-import summary (section `import`, written by [`crate::gbxml::import`]) as read:
+    /// it stays in the project, and the page no longer shows it. Returns false when there is none.
+    pub fn dismiss_import_summary(&mut self) -> bool {
+        let key = crate::gbxml::SUMMARY_KEY;
+        if !self.project.extra.contains_key(key) {
+            return false;
+        }
+        let mut doc = self.doc.clone();
+        set_path(
+            &mut doc,
+            &format!("{key}.dismissed"),
+            Some(Value::Bool(true)),
+        ) && self.replace_doc(doc)
+    }
+
     /// Replaces the whole project (template, opened file, share link); drafts are dropped.
     pub fn load(&mut self, project: Project) {
         *self = Editor::new(project);
@@ -595,6 +610,26 @@ mod tests {
         assert!((b2.volume_m3 - 37_584.0).abs() < 1e-2);
         assert_eq!(e.project().storeys, 18);
         assert!(!e.set_geometry_mode("box"));
+    }
+
+    #[test]
+    fn an_import_summary_is_dismissed_and_kept() {
+        let mut e = highrise();
+        assert!(
+            !e.dismiss_import_summary(),
+            "no summary, nothing to dismiss"
+        );
+        let mut p = e.project().clone();
+        p.extra.insert(
+            crate::gbxml::SUMMARY_KEY.into(),
+            serde_json::json!({"source": "model.xml", "lines": []}),
+        );
+        e.load(p);
+        assert!(e.dismiss_import_summary());
+        let kept = &e.project().extra[crate::gbxml::SUMMARY_KEY];
+        assert_eq!(kept["dismissed"], Value::Bool(true));
+        assert_eq!(kept["source"], "model.xml");
+        assert!(e.to_json().contains("\"dismissed\": true"));
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub mod labels;
 pub mod limits;
 pub mod migrate;
 pub mod model;
+pub mod open;
 pub mod plan;
 pub mod portfolio;
 pub mod project;

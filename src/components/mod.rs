@@ -4,6 +4,7 @@ pub mod checks_table;
 pub mod energy_card;
 pub mod field;
 pub mod geometry;
+pub mod import_summary;
 pub mod notice;
 pub mod plan_view;
 pub mod pv_card;

@@ -84,7 +84,7 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
             </select>
             <button type="button" data-testid="save" onclick={unit(&p.on_save)}>{ t(lang, "toolbar.save") }</button>
             <label class="button" for="open-file">{ t(lang, "toolbar.open") }</label>
-            <input id="open-file" class="sr-only" type="file" accept=".json,application/json" data-testid="open" onchange={on_file} />
+            <input id="open-file" class="sr-only" type="file" accept=".json,.xml,.gbxml,application/json,application/xml,text/xml" data-testid="open" onchange={on_file} />
             <button type="button" data-testid="share" onclick={unit(&p.on_share)}>{ t(lang, "toolbar.share") }</button>
             <button type="button" data-testid="print" onclick={unit(&p.on_print)}>{ t(lang, "toolbar.print") }</button>
             <button type="button" data-testid="lang" lang={other.code()} aria-label={t(lang, "lang.toggle.label")} onclick={on_lang}>{ t(lang, "lang.toggle") }</button>

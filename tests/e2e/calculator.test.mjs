@@ -349,7 +349,7 @@ test('a link made by the browser itself (CompressionStream deflate-raw + base64u
 test('each language shows only its own words: no raw ids, enum names, field paths or the other language', async () => {
   // Latin words a Chinese page legitimately shows: standards, quantities, units, file types.
   const ZH_LATIN = new Set(['greencheck', 'GB', 'SHGC', 'kWh', 'kWp', 'kg', 'kgCO', 'CO', 'dB', 'JSON', 'json', 'CAD',
-    'ISO', 'CSWD', 'kJ', 'Wh', 'EER', 'R_se', 'h_r']);
+    'ISO', 'CSWD', 'kJ', 'Wh', 'EER', 'R_se', 'h_r', 'BIM', 'gbXML', 'Revit', 'ArchiCAD', 'SketchUp', 'OpenStudio']);
   for (const lang of ['zh', 'en']) {
     const app = await openApp(browser);
     const { page } = app;

@@ -31,7 +31,7 @@ pub use facades::FACADE_MERGE_TOLERANCE_DEG;
 use geometry::{Dimension, Point, Polygon};
 pub use summary::{
     BuildingUse, EnvelopeValue, Facade, Ignored, ImportSummary, Line, North, Note, Read, Reason,
-    Source, StoreySource, Storeys, Tally, Units, SUMMARY_FORMAT, SUMMARY_KEY,
+    Source, StoreySource, Storeys, SummaryView, Tally, Units, SUMMARY_FORMAT, SUMMARY_KEY,
 };
 pub use xml::MAX_DEPTH;
 
@@ -1114,6 +1114,7 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Imported, ImportE
         envelope: envelope_values,
         notes,
         lines: Vec::new(),
+        dismissed: false,
     };
     summary.lines = summary.render();
     let json = serde_json::to_value(&summary).map_err(|e| {

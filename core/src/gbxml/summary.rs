@@ -286,6 +286,30 @@ pub struct ImportSummary {
     pub notes: Vec<Note>,
     /// Everything above as lines, Chinese and English.
     pub lines: Vec<Line>,
+    /// The user has read and dismissed the summary (it stays in the project; the page no longer shows it).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub dismissed: bool,
+}
+
+/// What the page shows of a stored summary: the file, the lines, and whether it was dismissed. Reading only
+/// these keeps the page's module free of the whole summary's deserialiser (see `importer/`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct SummaryView {
+    /// File name.
+    pub source: String,
+    /// The lines, Chinese and English.
+    #[serde(default)]
+    pub lines: Vec<Line>,
+    /// Dismissed by the user.
+    #[serde(default)]
+    pub dismissed: bool,
+}
+
+impl SummaryView {
+    /// The view of the summary stored in a project, if any (and readable).
+    pub fn from_project(project: &Project) -> Option<SummaryView> {
+        SummaryView::deserialize(project.extra.get(SUMMARY_KEY)?).ok()
+    }
 }
 
 impl ImportSummary {

@@ -1,0 +1,35 @@
+//! The BIM (gbXML) importer as a WebAssembly module of its own. The importer (an XML reader, polygon geometry,
+//! the summary texts) is larger than the rest of the calculator's logic, and most visits never open a model: the
+//! page loads this module only when a dropped or chosen file is XML (`greencheck_core::open::kind_of`), so the
+//! calculator's first load stays within its size budget. Pure: bytes in, JSON out; no browser API is used.
+#![forbid(unsafe_code)]
+
+use wasm_bindgen::prelude::*;
+
+/// Imports a model on top of the current project (`base`, its JSON; empty for none). Returns JSON:
+/// `{"project": <greencheck/1 project>}` or `{"error": {"zh": …, "en": …}}`
+/// (`greencheck_core::open::import_reply`). Never panics.
+#[wasm_bindgen]
+pub fn import_gbxml(bytes: &[u8], name: &str, base: &str) -> String {
+    greencheck_core::open::import_reply(bytes, name, base)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use greencheck_core::open::read_import_reply;
+    use greencheck_core::project::{Project, Template};
+
+    #[test]
+    fn a_model_or_a_plain_error() {
+        let model = include_bytes!("../../core/tests/data/gbxml/ExteriorWindowRatioCW.xml");
+        let base = Project::template(Template::Office)
+            .unwrap()
+            .to_json_pretty();
+        let p = read_import_reply(&import_gbxml(model, "cw.xml", &base)).unwrap();
+        assert_eq!(p.name, "办公楼", "the base project's name is kept");
+        assert_eq!(p.facade_names().len(), 4);
+        let e = read_import_reply(&import_gbxml(b"<svg/>", "x.svg", "")).unwrap_err();
+        assert!(e.zh.contains("gbXML"), "{e:?}");
+    }
+}
