@@ -14,6 +14,7 @@ use crate::components::energy_card::EnergyCard;
 use crate::components::geometry::GeometryInput;
 use crate::components::import_summary::ImportSummaryCard;
 use crate::components::notice::NoticeBar;
+use crate::components::plan_card::PlanCard;
 use crate::components::pv_card::PvCard;
 use crate::components::section::Section;
 use crate::components::sensitivity::Sensitivity;
@@ -285,6 +286,7 @@ pub fn app() -> Html {
                     <Section title="sec.optional" fields={views(layout::optional(), &[])} {lang} on_edit={on_edit.clone()} />
                     <Section title="sec.pv" fields={views(layout::pv(), &[])} {lang} on_edit={on_edit.clone()} />
                     <Section title="sec.green" fields={views(layout::green(), &[])} {lang} on_edit={on_edit.clone()} folded=true />
+                    <Section title="sec.plan" fields={views(layout::plan(), &[])} {lang} on_edit={on_edit.clone()} folded=true />
                     <Section title="sec.advanced" fields={views(layout::assumptions(), &assumption_hints)} {lang} on_edit={on_edit.clone()} folded=true />
                     <p class="note no-print">{ t(lang, "toolbar.drop") }</p>
                 </form>
@@ -301,6 +303,9 @@ pub fn app() -> Html {
                         <StarCard star={s.clone()} {lang} />
                     }
                     <PvCard pv={report.pv.clone()} {lang} />
+                    if let Some(plan) = &report.plan {
+                        <PlanCard plan={plan.clone()} {lang} />
+                    }
                     <p class="print-only provenance">{ t(lang, "print.provenance") }</p>
                 </div>
             </div>

@@ -159,6 +159,24 @@ pub fn green() -> Vec<Slot> {
     ])
 }
 
+/// The Hebi plan's facts about the building (what only the plan scorecard needs).
+pub fn plan() -> Vec<Slot> {
+    plain(&[
+        &f::PLAN_GOV,
+        &f::PLAN_WELFARE,
+        &f::PLAN_INSTITUTION,
+        &f::PLAN_FACTORY,
+        &f::PLAN_AREA,
+        &f::PLAN_ASSEMBLY,
+        &f::PLAN_WASTE,
+        &f::PLAN_ELECTRIC,
+        &f::PLAN_ELECTRICITY_SHARE,
+        &f::PLAN_SOLAR_THERMAL,
+        &f::PLAN_AMBIENT_HEAT,
+        &f::PLAN_OTHER_RENEWABLES,
+    ])
+}
+
 /// Estimate assumptions (advanced): every overridable key.
 pub fn assumptions() -> Vec<Slot> {
     plain(&f::ASSUMPTIONS)
@@ -199,6 +217,7 @@ mod tests {
             optional(),
             pv(),
             green(),
+            plan(),
             assumptions(),
         ]
         .into_iter()

@@ -120,6 +120,11 @@ impl Editor {
             Some(Input::Choice(_)) if text.is_empty() => Ok(None),
             Some(Input::Choice(_)) => Ok(Some(Value::String(text.to_owned()))),
             Some(Input::Flag) => Ok(Some(Value::Bool(text == "true"))),
+            Some(Input::YesNo) => Ok(match text {
+                "true" => Some(Value::Bool(true)),
+                "false" => Some(Value::Bool(false)),
+                _ => None,
+            }),
             Some(Input::NumberChoice(_)) if text.is_empty() => Ok(None),
             Some(Input::NumberChoice(list)) => crate::choices::choices(list)
                 .iter()

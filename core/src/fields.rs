@@ -24,6 +24,8 @@ pub enum Input {
     NumberChoice(Choices),
     /// Yes or no.
     Flag,
+    /// Yes, no, or not given (a JSON boolean, absent when not given): for facts a target needs to know.
+    YesNo,
 }
 
 /// A list of choices, drawn from the core's tables.
@@ -625,8 +627,94 @@ pub const SA_BONUS: Field = Field::number(
     NumberKind::POINTS,
 );
 
+// ---------------------------------------------------------------------------------------------
+// The Hebi plan's building facts (section `plan`, read by the plan scorecard)
+// ---------------------------------------------------------------------------------------------
+
+/// Government-invested or government-participated project.
+pub const PLAN_GOV: Field = Field::of(
+    "plan.government_invested",
+    t(
+        "政府投资或参与的项目",
+        "Government-invested or -participated project",
+    ),
+    Input::YesNo,
+);
+/// Public-welfare building.
+pub const PLAN_WELFARE: Field = Field::of(
+    "plan.public_welfare",
+    t("公益性建筑", "Public-welfare building"),
+    Input::YesNo,
+);
+/// Building of a public institution (公共机构).
+pub const PLAN_INSTITUTION: Field = Field::of(
+    "plan.public_institution",
+    t("公共机构建筑", "Public-institution building"),
+    Input::YesNo,
+);
+/// Factory building.
+pub const PLAN_FACTORY: Field =
+    Field::of("plan.factory", t("厂房", "Factory building"), Input::YesNo);
+/// Gross floor area incl. underground storeys.
+pub const PLAN_AREA: Field = Field::number(
+    "plan.gross_floor_area_m2",
+    t(
+        "总建筑面积（含地下，可选）",
+        "Gross floor area incl. underground (optional)",
+    ),
+    NumberKind::AREA,
+);
+/// Assembly ratio (装配率).
+pub const PLAN_ASSEMBLY: Field = Field::number(
+    "plan.assembly_ratio",
+    t("装配率", "Assembly ratio"),
+    NumberKind::RATIO_CLOSED,
+);
+/// Planned construction waste on site.
+pub const PLAN_WASTE: Field = Field::number(
+    "plan.construction_waste_t",
+    t(
+        "施工现场建筑垃圾（计划排放量）",
+        "Construction waste on site (planned)",
+    ),
+    kind(0.0, true, 1.0e7, true, "t"),
+);
+/// All-electric heating, hot water and cooking.
+pub const PLAN_ELECTRIC: Field = Field::of(
+    "plan.all_electric",
+    t(
+        "全电气化（供暖、热水、炊事）",
+        "All-electric (heating, hot water, cooking)",
+    ),
+    Input::YesNo,
+);
+/// Electricity share of the building's energy use.
+pub const PLAN_ELECTRICITY_SHARE: Field = Field::number(
+    "plan.electricity_share",
+    t("电力占建筑能耗比例", "Electricity share of energy use"),
+    NumberKind::RATIO_CLOSED,
+);
+/// Solar thermal yield.
+pub const PLAN_SOLAR_THERMAL: Field = Field::number(
+    "plan.solar_thermal_kwh",
+    t("太阳能光热年供能量", "Solar thermal yield"),
+    kind(0.0, true, 1.0e9, true, "kWh/a"),
+);
+/// Ambient heat delivered by heat pumps.
+pub const PLAN_AMBIENT_HEAT: Field = Field::number(
+    "plan.ambient_heat_kwh",
+    t("热泵利用环境热能年供能量", "Heat-pump ambient heat"),
+    kind(0.0, true, 1.0e9, true, "kWh/a"),
+);
+/// Other renewable energy.
+pub const PLAN_OTHER_RENEWABLES: Field = Field::number(
+    "plan.other_renewables_kwh",
+    t("其他可再生能源年供能量", "Other renewable energy"),
+    kind(0.0, true, 1.0e9, true, "kWh/a"),
+);
+
 /// Every field of the registry.
-pub const ALL: [&Field; 71] = [
+pub const ALL: [&Field; 83] = [
     &NAME,
     &CITY,
     &USE,
@@ -698,6 +786,18 @@ pub const ALL: [&Field; 71] = [
     &SA_RESOURCES,
     &SA_ENVIRONMENT,
     &SA_BONUS,
+    &PLAN_GOV,
+    &PLAN_WELFARE,
+    &PLAN_INSTITUTION,
+    &PLAN_FACTORY,
+    &PLAN_AREA,
+    &PLAN_ASSEMBLY,
+    &PLAN_WASTE,
+    &PLAN_ELECTRIC,
+    &PLAN_ELECTRICITY_SHARE,
+    &PLAN_SOLAR_THERMAL,
+    &PLAN_AMBIENT_HEAT,
+    &PLAN_OTHER_RENEWABLES,
 ];
 
 /// The field that edits a concrete project path (`facades.A.wwr`, `geometry.facades[2].azimuth_deg`).

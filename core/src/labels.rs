@@ -8,6 +8,7 @@
 use crate::columns::gb55015::{BuildingClass, Element, Orientation, Provenance};
 use crate::columns::star::{Category, Edition, Stage, StarLevel};
 use crate::energy::Outlook;
+use crate::plan::PlanStatus;
 use crate::project::Use;
 use crate::report::{Status, Verdict};
 use crate::star::SoundInsulation;
@@ -141,6 +142,13 @@ labels!(SoundInsulation {
     Low => ("达到低限", "low limit"),
     Mid => ("低限与高限平均（2024 版表 3.2.8：≥47 dB / ≤60 dB）", "average of limits (2024 table 3.2.8: ≥47 dB / ≤60 dB)"),
     High => ("高要求（2024 版表 3.2.8：≥50 dB / ≤55 dB）", "high limit (2024 table 3.2.8: ≥50 dB / ≤55 dB)"),
+});
+
+labels!(PlanStatus {
+    Meets => ("满足", "meets"),
+    DoesNotMeet => ("未满足", "does not meet"),
+    NotApplicable => ("不适用", "not applicable"),
+    NeedsInput => ("待补充信息", "needs input"),
 });
 
 /// "待确认" / "to be confirmed": the mark of an inferred limit.

@@ -53,6 +53,7 @@ fn typed_and_loaded_values_share_one_range() {
             "assumptions.",
             "pv.",
             "green.",
+            "plan.",
             "geometry.length",
             "geometry.depth",
             "geometry.orientation",
@@ -112,6 +113,31 @@ fn assumption_ranges_come_from_the_registry() {
             r.errors
         );
     }
+}
+
+/// The plan section's numbers take their ranges from the registry too: each end is accepted, beyond it is a
+/// report error naming the field (the rest of the report stays).
+#[test]
+fn plan_ranges_come_from_the_registry() {
+    let base = Project::template(Template::Office).unwrap();
+    let mut n = 0;
+    for f in fields::ALL.iter().filter(|f| f.path.starts_with("plan.")) {
+        let Some(kind) = f.number_kind() else {
+            continue;
+        };
+        for (v, ok) in [
+            (kind.range.max.value, kind.range.max.inclusive),
+            (kind.range.max.value * 1.01 + 0.01, false),
+            (-1.0, false),
+        ] {
+            let r = evaluate(&set(&base, f.path, json!(v)).unwrap());
+            let flagged = r.errors.iter().any(|e| e.path == f.path);
+            assert_eq!(!flagged, ok, "{} = {v}: {:?}", f.path, r.errors);
+            assert!(r.building.is_some() && !r.checks.is_empty());
+            n += 1;
+        }
+    }
+    assert!(n >= 21, "{n}");
 }
 
 /// Every choice the registry offers is accepted by the core: set through the editor it leaves no draft, and

@@ -50,7 +50,9 @@ pub fn field(p: &FieldProps) -> Html {
     // A select shows the stored choice, or its first choice (the default) when the value is absent.
     {
         let select_ref = select_ref.clone();
-        let shown = if v.text.is_empty() {
+        // An absent choice shows its default, the first one; an absent grade or yes/no shows "—".
+        let blank_first = matches!(spec.input, Input::NumberChoice(_) | Input::YesNo);
+        let shown = if v.text.is_empty() && !blank_first {
             options
                 .first()
                 .map(|c| c.value.to_owned())
@@ -120,7 +122,16 @@ pub fn field(p: &FieldProps) -> Html {
         .unwrap_or_default();
 
     let is_flag = spec.input == Input::Flag;
-    let control = if !options.is_empty() {
+    let control = if spec.input == Input::YesNo {
+        // Three states: not given (a target that needs it says so), yes, no.
+        html! {
+            <select id={id.clone()} ref={select_ref} onchange={on_change_select} aria-invalid={invalid.to_string()}>
+                <option value="">{ "—" }</option>
+                <option value="true">{ p.lang.pick("是", "yes") }</option>
+                <option value="false">{ p.lang.pick("否", "no") }</option>
+            </select>
+        }
+    } else if !options.is_empty() {
         let blank = matches!(spec.input, Input::NumberChoice(_));
         html! {
             <select id={id.clone()} ref={select_ref} onchange={on_change_select} aria-invalid={invalid.to_string()}>

@@ -6,6 +6,7 @@ pub mod field;
 pub mod geometry;
 pub mod import_summary;
 pub mod notice;
+pub mod plan_card;
 pub mod plan_view;
 pub mod pv_card;
 pub mod section;

@@ -5,6 +5,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::fields;
+
 /// The `plan` section. Every field is optional: absent or `null` = not given, and a target that
 /// needs it reports `needs_input` with its path. Unknown keys are ignored (kept verbatim in the file).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -49,8 +51,8 @@ pub enum PlanErrorKind {
     OutOfRange {
         /// The value.
         value: f64,
-        /// Allowed range in interval notation.
-        range: &'static str,
+        /// Allowed range in interval notation, with its unit.
+        range: String,
     },
 }
 
@@ -84,21 +86,6 @@ impl PlanError {
     }
 }
 
-fn check(
-    path: &'static str,
-    v: Option<f64>,
-    ok: impl Fn(f64) -> bool,
-    range: &'static str,
-) -> Result<(), PlanError> {
-    match v {
-        Some(x) if !(x.is_finite() && ok(x)) => Err(PlanError {
-            path: path.into(),
-            kind: PlanErrorKind::OutOfRange { value: x, range },
-        }),
-        _ => Ok(()),
-    }
-}
-
 impl PlanInput {
     /// Parses and checks the `plan` section.
     pub fn from_section(map: &Map<String, Value>) -> Result<PlanInput, PlanError> {
@@ -120,35 +107,29 @@ impl PlanInput {
         Ok(input)
     }
 
-    /// Checks every number's range; the first problem is returned.
+    /// Checks every number against its field's range in the registry ([`crate::fields`], the same rule as
+    /// typed input); the first problem is returned.
     pub fn validate(&self) -> Result<(), PlanError> {
-        let unit = |x: f64| (0.0..=1.0).contains(&x);
-        let non_negative = |x: f64| x >= 0.0;
-        check(
-            "plan.gross_floor_area_m2",
-            self.gross_floor_area_m2,
-            |x| x > 0.0,
-            "(0, ∞) m²",
-        )?;
-        check("plan.assembly_ratio", self.assembly_ratio, unit, "[0, 1]")?;
-        check(
-            "plan.construction_waste_t",
-            self.construction_waste_t,
-            non_negative,
-            "[0, ∞) t",
-        )?;
-        check(
-            "plan.electricity_share",
-            self.electricity_share,
-            unit,
-            "[0, 1]",
-        )?;
-        for (path, v) in [
-            ("plan.solar_thermal_kwh", self.solar_thermal_kwh),
-            ("plan.ambient_heat_kwh", self.ambient_heat_kwh),
-            ("plan.other_renewables_kwh", self.other_renewables_kwh),
+        for (field, v) in [
+            (&fields::PLAN_AREA, self.gross_floor_area_m2),
+            (&fields::PLAN_ASSEMBLY, self.assembly_ratio),
+            (&fields::PLAN_WASTE, self.construction_waste_t),
+            (&fields::PLAN_ELECTRICITY_SHARE, self.electricity_share),
+            (&fields::PLAN_SOLAR_THERMAL, self.solar_thermal_kwh),
+            (&fields::PLAN_AMBIENT_HEAT, self.ambient_heat_kwh),
+            (&fields::PLAN_OTHER_RENEWABLES, self.other_renewables_kwh),
         ] {
-            check(path, v, non_negative, "[0, ∞) kWh/a")?;
+            if let (Some(x), Some(kind)) = (v, field.number_kind()) {
+                if kind.check(x).is_err() {
+                    return Err(PlanError {
+                        path: field.path.to_owned(),
+                        kind: PlanErrorKind::OutOfRange {
+                            value: x,
+                            range: kind.range_text(),
+                        },
+                    });
+                }
+            }
         }
         Ok(())
     }
