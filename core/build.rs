@@ -19,6 +19,7 @@ mod schema;
 use columns::gb55015::{
     BuildingClass, Comparison, Element, Interval, Orientation, Provenance, Severity,
 };
+use columns::retrofit::{RetrofitKind, RetrofitQuantity};
 use columns::star::{Category, Edition, Quantity, Rule, Stage, StarLevel};
 
 fn main() {
@@ -67,6 +68,8 @@ fn generate(out: &Path) -> Result<(), String> {
     write(out, schema::STAR_LEVELS, "LEVEL_ROWS", &star.levels)?;
     write(out, schema::STAR_GATES, "GATE_ROWS", &star.gates)?;
     write(out, schema::STAR_LADDERS, "LADDER_ROWS", &star.ladders)?;
+    let retrofit = schema::retrofit_targets(&data(schema::RETROFIT_TARGETS)?).map_err(e)?;
+    write(out, schema::RETROFIT_TARGETS, "TARGET_ROWS", &retrofit)?;
     Ok(())
 }
 
@@ -202,6 +205,7 @@ enum_lit!(
     Severity
 );
 enum_lit!(Category, Edition, Quantity, Rule, Stage, StarLevel);
+enum_lit!(RetrofitKind, RetrofitQuantity);
 
 // Not in `enum_lit!`: its name clashes with the GB 55015 `Provenance` here (not in star.rs).
 impl Lit for columns::star::Provenance {
@@ -349,5 +353,21 @@ record_lit!(
     step_points,
     cap,
     provenance,
+    note,
+);
+record_lit!(
+    schema::RetrofitTargetRecord => TargetRow,
+    id,
+    scope,
+    quantity,
+    comparison,
+    value,
+    unit,
+    year,
+    source,
+    clause,
+    table,
+    provenance,
+    wording,
     note,
 );
