@@ -2,7 +2,8 @@
 //!
 //! project (validated) → [`Building`] (built once) → [`checks`](crate::checks) → verdict →
 //! [`reference`](crate::reference) building → [`energy`](crate::energy) estimate → [`pv`](crate::pv) →
-//! [`star`](crate::star) → [`Report`]. Each step is a leaf that knows nothing of the others; this module passes
+//! [`star`](crate::star) → [`Report`], and the [`retrofit`](crate::retrofit) section when the project has one.
+//! Each step is a leaf that knows nothing of the others; this module passes
 //! the results along and turns the errors of the optional sections (`assumptions`, `pv`, `green`) into report
 //! errors with their field paths, keeping the compliance checks.
 
@@ -15,7 +16,7 @@ use crate::energy::{EnergyError, EnergyReport};
 use crate::model::Building;
 use crate::project::{Project, ProjectError};
 use crate::pv::{PvError, PvInput, PvReport};
-use crate::report::{BuildingSummary, Check, Report, ReportError, Verdict, REPORT_FORMAT};
+use crate::report::{BuildingSummary, Check, Report, ReportError, Status, Verdict, REPORT_FORMAT};
 use crate::star::{GreenInput, StarMetrics};
 
 /// Evaluates a project. Never panics: an invalid project gives verdict `incomplete` with the validation
@@ -51,6 +52,7 @@ pub fn evaluate(project: &Project) -> Report {
             None
         }
     };
+    let retrofit = retrofit_section(project, &building, &checks, &mut errors);
     let pv = pv_section(project, energy.as_ref(), &mut errors);
     let star = match parse_section::<GreenInput>("green", &project.green) {
         Err(e) => {
@@ -85,6 +87,7 @@ pub fn evaluate(project: &Project) -> Report {
         energy,
         star,
         pv,
+        retrofit,
     }
 }
 
@@ -140,7 +143,40 @@ fn invalid_report(e: &ProjectError) -> Report {
         energy: None,
         star: None,
         pv: None,
+        retrofit: None,
     }
+}
+
+/// The retrofit section, present when the project has a `retrofit` section: the checks of the retrofitted
+/// building go in as the leaf's own view of them.
+fn retrofit_section(
+    p: &Project,
+    b: &Building,
+    checks: &[Check],
+    errors: &mut Vec<ReportError>,
+) -> Option<crate::retrofit::RetrofitReport> {
+    let section = crate::retrofit::section(p)?;
+    let checked: Vec<_> = checks
+        .iter()
+        .map(|c| crate::retrofit::CheckedElement {
+            id: &c.id,
+            element: c.element,
+            mandatory: c.mandatory,
+            applicable: c.status != Status::NotApplicable,
+            passes: match c.status {
+                Status::Pass => Some(true),
+                Status::Fail => Some(false),
+                Status::NotApplicable | Status::Undetermined => None,
+            },
+            value: c.value,
+            limit: c.limit,
+            comparison: c.comparison,
+            unit: &c.unit,
+        })
+        .collect();
+    crate::retrofit::evaluate_retrofit(p, b, section, &checked)
+        .map_err(|e| errors.push(report_error(e.path, e.zh, e.en)))
+        .ok()
 }
 
 /// The PV section, present when the `pv` section gives an area.

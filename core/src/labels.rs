@@ -1,5 +1,6 @@
 //! Every domain label in both languages, owned by the core: elements, verdicts, statuses, orientations,
-//! building classes and uses, provenance, outlooks, star levels and categories, editions, stages.
+//! building classes and uses, provenance, outlooks, star levels and categories, editions, stages, retrofit
+//! kinds, elements, marks and element statuses.
 //!
 //! The UI shows these and keeps only its page chrome (titles, buttons, notices) in its own table, so each idea
 //! has one spelling. Chinese first: `Text::zh` is what a designer in Hebi reads; `Text::en` is for the
@@ -10,6 +11,7 @@ use crate::columns::star::{Category, Edition, Stage, StarLevel};
 use crate::energy::Outlook;
 use crate::project::Use;
 use crate::report::{Status, Verdict};
+use crate::retrofit::{ElementStatus, Mark, RetrofitElement, RetrofitKind};
 use crate::star::SoundInsulation;
 pub use crate::text::{Lang, Text};
 
@@ -141,6 +143,34 @@ labels!(SoundInsulation {
     Low => ("达到低限", "low limit"),
     Mid => ("低限与高限平均（2024 版表 3.2.8：≥47 dB / ≤60 dB）", "average of limits (2024 table 3.2.8: ≥47 dB / ≤60 dB)"),
     High => ("高要求（2024 版表 3.2.8：≥50 dB / ≤55 dB）", "high limit (2024 table 3.2.8: ≥50 dB / ≤55 dB)"),
+});
+
+labels!(RetrofitKind {
+    ExistingBuilding => ("既有建筑节能改造", "Existing-building energy retrofit"),
+    RuralHouse => ("农房节能改造", "Rural-house energy retrofit"),
+});
+
+labels!(RetrofitElement {
+    Wall => ("外墙", "External walls"),
+    Roof => ("屋面", "Roof"),
+    Windows => ("外窗", "Windows"),
+    Skylight => ("天窗", "Skylights"),
+    FloorOverOutside => ("架空/外挑楼板", "Floor over outside air"),
+    GroundPerimeter => ("周边地面", "Perimeter ground"),
+    BasementWall => ("地下室外墙", "Basement walls"),
+});
+
+labels!(Mark {
+    Retrofitted => ("已改造", "retrofitted"),
+    Kept => ("保留原状", "kept"),
+});
+
+labels!(ElementStatus {
+    Pass => ("满足现行限值", "meets the current limit"),
+    Fail => ("不满足现行限值", "does not meet the current limit"),
+    Kept => ("保留原状（不判定）", "kept (not judged)"),
+    NotApplicable => ("不适用", "n/a"),
+    Undetermined => ("待补充", "missing"),
 });
 
 /// "待确认" / "to be confirmed": the mark of an inferred limit.

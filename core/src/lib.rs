@@ -23,6 +23,7 @@ pub mod project;
 pub mod pv;
 pub mod reference;
 pub mod report;
+pub mod retrofit;
 #[cfg(test)]
 mod schema;
 pub mod share;

@@ -247,6 +247,9 @@ pub struct Report {
     /// PV (present when the `pv` section gives an area).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub pv: Option<crate::pv::PvReport>,
+    /// Retrofit (present when the project has a `retrofit` section; absent with an error when it is invalid).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub retrofit: Option<crate::retrofit::RetrofitReport>,
 }
 
 impl Report {
