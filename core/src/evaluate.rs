@@ -127,7 +127,8 @@ pub fn evaluate_json(text: &str) -> Result<Report, ProjectError> {
     Ok(evaluate(&project))
 }
 
-fn invalid_report(e: &ProjectError) -> Report {
+/// The report of a project that cannot be evaluated: verdict `incomplete`, the error in `errors`, no building.
+pub fn invalid_report(e: &ProjectError) -> Report {
     Report {
         format: Cow::Borrowed(REPORT_FORMAT),
         verdict: Verdict::Incomplete,

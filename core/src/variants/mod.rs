@@ -1,5 +1,6 @@
 //! Named variants of one project (方案 A, B, C…): up to [`MAX_VARIANTS`] full sets of inputs, one of them
-//! active, with the operations the page offers (duplicate, rename, remove and put back, reorder, switch).
+//! active, with the operations the page offers (duplicate, rename, remove and put back, reorder, switch) and
+//! their comparison ([`compare`]).
 //!
 //! File format (docs/project-format.md, "Variants"): the top level of a `greencheck/1` file IS the active
 //! variant, so a reader that knows nothing of variants opens and edits it; the other variants live in the
@@ -16,10 +17,17 @@
 //!
 //! Pure: the operations return what they removed, so the page can undo by putting it back.
 
+pub mod compare;
+
 use serde_json::{Map, Value};
 
 use crate::project::{ErrorKind, Project, ProjectError, FORMAT};
 use crate::text::Lang;
+
+pub use compare::{
+    compare_all, evaluate_variants, Better, Cell, CheckRef, Column, Comparison, Difference,
+    Reports, Row, RowKey, VariantReport, VariantsReport, VARIANTS_REPORT_FORMAT,
+};
 
 /// Most variants a project holds. Six columns still fit the comparison table on an A4 page and a phone screen
 /// turned sideways; opening a file evaluates each once (about 6 × 0.2 ms natively), and six variants keep a
