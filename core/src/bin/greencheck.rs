@@ -2,11 +2,25 @@
 //!
 //! Prints a readable summary per file (verdict, failing checks with value, limit and clause), or
 //! the greencheck-report/1 JSON with `--json` (an object for one file, an array for several).
-//! Exit status: 0 when every file was evaluated, 2 when any file could not be read or is invalid
-//! (the error goes to stderr). All file I/O lives here; the library is pure.
+//! A file with a `variants` section is reported variant by variant, in order: its summary has one block per
+//! variant, its JSON is a `greencheck-variants-report/1` object (every variant's report and their
+//! comparison) in place of the report; files without the section are reported exactly as before.
+//! Exit status: 0 when every file was evaluated, 2 when any file could not be read or is invalid,
+//! or has a variant that cannot be read (the error goes to stderr). All file I/O lives here; the library is
+//! pure.
 
 use greencheck_core::report::Report;
+use greencheck_core::variants::{self, Variants};
+use greencheck_core::Project;
 use std::process::ExitCode;
+
+/// What `--json` prints for one file: its report, or (a file with variants) every variant's report.
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+enum Output {
+    Report(Box<Report>),
+    Variants(Box<variants::VariantsReport>),
+}
 
 const USAGE: &str = "usage: greencheck check FILE... [--json]";
 
@@ -84,12 +98,28 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        match greencheck_core::evaluate_json(&text) {
-            Ok(report) => {
+        match Project::from_json(&text) {
+            Ok(project) if project.extra.contains_key(variants::SECTION) => {
+                let all = variants::evaluate_variants(&Variants::from_project(project));
+                for e in &all.errors {
+                    eprintln!("{path}: {}: {} / {}", e.path, e.message_en, e.message_zh);
+                    ok = false;
+                }
+                if !json {
+                    for v in &all.variants {
+                        let mark = if v.active { ", active" } else { "" };
+                        let name = format!("{path} [{} {}{mark}]", v.id, v.label);
+                        print!("{}", summary(&name, &v.report));
+                    }
+                }
+                reports.push(Output::Variants(Box::new(all)));
+            }
+            Ok(project) => {
+                let report = greencheck_core::evaluate(&project);
                 if !json {
                     print!("{}", summary(path, &report));
                 }
-                reports.push(report);
+                reports.push(Output::Report(Box::new(report)));
             }
             Err(e) => {
                 let field = if e.path.is_empty() {
