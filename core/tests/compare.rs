@@ -183,3 +183,44 @@ fn retrofit_improvement_row() {
     assert_eq!(row.best, [0]);
     assert_eq!(c.differing[0].path, "envelope.wall_u");
 }
+
+/// Differences are found in measured facades by index, and only registry fields are listed (a path the
+/// registry does not hold, like `geometry.mode`, is not an input of its own).
+#[test]
+fn differences_in_measured_facades_and_names() {
+    let areas = json!({
+        "format": "greencheck/1", "name": "A", "use": "office", "storeys": 2,
+        "geometry": {"mode": "areas", "floor_area_m2": 800, "volume_m3": 3000, "roof_area_m2": 400,
+            "facades": [{"name": "S", "azimuth_deg": 180, "wall_area_m2": 300},
+                        {"name": "N", "azimuth_deg": 0, "wall_area_m2": 300}]},
+        "facades": {"S": {"wwr": 0.4}, "N": {"wwr": 0.2}},
+        "envelope": {"wall_u": 0.45, "roof_u": 0.35, "window_u": 1.8, "window_shgc": 0.35}
+    });
+    let mut v = Variants::from_project(Project::from_value(areas).unwrap());
+    v.duplicate_active(Lang::En).unwrap();
+    let p = edited(
+        v.active_project(),
+        "geometry.facades[1].azimuth_deg",
+        json!(10),
+    );
+    v.set_active_project(edited(&p, "name", json!("B")));
+    v.duplicate_active(Lang::En).unwrap();
+    let mut e = Editor::new(v.active_project().clone());
+    assert!(e.set_geometry_mode("box"));
+    v.set_active_project(e.project().clone());
+    let c = compare_all(&v);
+    let paths: Vec<&str> = c.differing.iter().map(|d| d.path.as_str()).collect();
+    assert_eq!(paths[0], "name");
+    assert!(
+        paths.contains(&"geometry.facades[1].azimuth_deg"),
+        "{paths:?}"
+    );
+    assert!(paths.contains(&"geometry.length_m") && paths.contains(&"storey_height_m"));
+    assert!(!paths.contains(&"geometry.mode"));
+    let az = c
+        .differing
+        .iter()
+        .find(|d| d.path == "geometry.facades[1].azimuth_deg")
+        .unwrap();
+    assert_eq!(az.values, [Some(json!(0.0)), Some(json!(10.0)), None]);
+}

@@ -19,8 +19,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::{Inputs, Variant, Variants};
-use crate::editor::get_path;
-use crate::fields::{self, Field};
+use crate::fields;
 use crate::model::Orientation;
 use crate::project::Project;
 use crate::report::{Check, Report, ReportError, Status, Verdict};
@@ -478,8 +477,10 @@ fn best(cells: &[Cell], better: Better) -> Vec<usize> {
 #[derive(Debug, Clone, PartialEq)]
 struct Cached {
     id: String,
-    /// The variant's inputs as JSON (what the report was computed from, and what the differences compare).
-    inputs: Value,
+    /// What the report was computed from (compared with the variant's inputs: a struct comparison, cheap).
+    source: Inputs,
+    /// The same inputs as JSON, for the differences.
+    doc: Value,
     report: Report,
 }
 
@@ -501,19 +502,19 @@ impl Reports {
         let mut evaluated = 0;
         let mut next = Vec::with_capacity(variants.len());
         for v in variants.list() {
-            let inputs = v.inputs_value();
             let kept = self
                 .cached
                 .iter()
-                .position(|c| c.id == v.id() && c.inputs == inputs);
+                .position(|c| c.id == v.id() && c.source == v.inputs);
             let cached = match kept {
                 Some(i) => self.cached.swap_remove(i),
                 None => {
                     evaluated += 1;
                     Cached {
                         id: v.id().to_owned(),
+                        source: v.inputs.clone(),
+                        doc: v.inputs_value(),
                         report: report_of(v),
-                        inputs,
                     }
                 }
             };
@@ -526,10 +527,12 @@ impl Reports {
     /// Keeps a report already computed for a variant's inputs (the editor's, after a keystroke), so
     /// [`Reports::refresh`] does not evaluate that variant again.
     pub fn set(&mut self, id: &str, project: &Project, report: Report) {
-        let inputs = super::project_value(project);
+        let mut project = project.clone();
+        project.extra.remove(super::SECTION);
         let cached = Cached {
             id: id.to_owned(),
-            inputs,
+            doc: super::project_value(&project),
+            source: Inputs::Valid(Box::new(project)),
             report,
         };
         match self.cached.iter_mut().find(|c| c.id == id) {
@@ -562,7 +565,7 @@ impl Reports {
                 })
             })
             .collect();
-        let docs: Vec<&Value> = self.cached.iter().map(|c| &c.inputs).collect();
+        let docs: Vec<&Value> = self.cached.iter().map(|c| &c.doc).collect();
         Comparison {
             variants: variants
                 .list()
@@ -594,28 +597,6 @@ pub fn compare_all(variants: &Variants) -> Comparison {
     Reports::new().compare(variants)
 }
 
-/// Every concrete path of a registry field present in some document (`*` → each facade name or index).
-fn concrete_paths(f: &Field, docs: &[&Value]) -> Vec<String> {
-    let Some((head, tail)) = f.path.split_once('*') else {
-        return vec![f.path.to_owned()];
-    };
-    let (container, index) = match head.strip_suffix('[') {
-        Some(c) => (c, true),
-        None => (head.trim_end_matches('.'), false),
-    };
-    let mut keys: BTreeSet<(usize, String)> = BTreeSet::new();
-    for d in docs {
-        match get_path(d, container) {
-            Some(Value::Object(m)) if !index => keys.extend(m.keys().map(|k| (0, k.clone()))),
-            Some(Value::Array(a)) if index => keys.extend((0..a.len()).map(|i| (i, i.to_string()))),
-            _ => {}
-        }
-    }
-    keys.into_iter()
-        .map(|(_, k)| format!("{head}{k}{tail}"))
-        .collect()
-}
-
 /// Two values of one field are the same (numbers by value: `3` and `3.0` are one).
 fn same(a: Option<&Value>, b: Option<&Value>) -> bool {
     match (a, b) {
@@ -624,29 +605,78 @@ fn same(a: Option<&Value>, b: Option<&Value>) -> bool {
     }
 }
 
-/// The registry fields whose values differ between the documents.
+/// The registry fields whose values differ between the documents, in registry order. The documents are
+/// walked together and equal subtrees skipped, so the cost follows what differs, not the registry's size.
 fn differing(docs: &[&Value]) -> Vec<Difference> {
     if docs.len() < 2 {
         return Vec::new();
     }
-    let mut out = Vec::new();
-    for f in fields::ALL {
-        for path in concrete_paths(f, docs) {
-            let values: Vec<Option<&Value>> = docs
-                .iter()
-                .map(|d| get_path(d, &path).filter(|v| !v.is_null()))
-                .collect();
-            if values.iter().all(|v| same(*v, values[0])) {
-                continue;
-            }
-            out.push(Difference {
-                path,
-                label: f.label,
-                values: values.into_iter().map(|v| v.cloned()).collect(),
-            });
-        }
+    let mut leaves = Vec::new();
+    let roots: Vec<Option<&Value>> = docs.iter().map(|d| Some(*d)).collect();
+    walk(&mut String::new(), &roots, &mut leaves);
+    let mut out: Vec<(usize, Difference)> = leaves
+        .into_iter()
+        .filter_map(|(path, values)| {
+            let field = fields::find(&path)?;
+            let order = fields::ALL.iter().position(|f| f.path == field.path)?;
+            Some((
+                order,
+                Difference {
+                    path,
+                    label: field.label,
+                    values,
+                },
+            ))
+        })
+        .collect();
+    // Stable: within a field, facades and indices keep the walk's (sorted) order.
+    out.sort_by_key(|(order, _)| *order);
+    out.into_iter().map(|(_, d)| d).collect()
+}
+
+/// Collects the leaf paths (`facades.A.wwr`, `geometry.facades[0].azimuth_deg`) where the values differ.
+fn walk(path: &mut String, values: &[Option<&Value>], out: &mut Vec<(String, Vec<Option<Value>>)>) {
+    let values: Vec<Option<&Value>> = values.iter().map(|v| v.filter(|x| !x.is_null())).collect();
+    if values.iter().all(|v| same(*v, values[0])) {
+        return;
     }
-    out
+    let len = path.len();
+    if values.iter().any(|v| matches!(v, Some(Value::Object(_)))) {
+        let keys: BTreeSet<&String> = values
+            .iter()
+            .filter_map(|v| v.and_then(Value::as_object))
+            .flat_map(|m| m.keys())
+            .collect();
+        for k in keys {
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(k);
+            let child: Vec<Option<&Value>> = values
+                .iter()
+                .map(|v| v.and_then(Value::as_object).and_then(|m| m.get(k)))
+                .collect();
+            walk(path, &child, out);
+            path.truncate(len);
+        }
+    } else if values.iter().any(|v| matches!(v, Some(Value::Array(_)))) {
+        let n = values
+            .iter()
+            .filter_map(|v| v.and_then(Value::as_array).map(Vec::len))
+            .max()
+            .unwrap_or(0);
+        for i in 0..n {
+            path.push_str(&format!("[{i}]"));
+            let child: Vec<Option<&Value>> = values
+                .iter()
+                .map(|v| v.and_then(Value::as_array).and_then(|a| a.get(i)))
+                .collect();
+            walk(path, &child, out);
+            path.truncate(len);
+        }
+    } else {
+        out.push((path.clone(), values.iter().map(|v| v.cloned()).collect()));
+    }
 }
 
 /// One variant's report.
