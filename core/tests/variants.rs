@@ -400,3 +400,18 @@ proptest! {
         prop_assert_eq!(&through_link(&v), &v);
     }
 }
+
+/// The example of docs/project-format.md opens with its three variants, B active, and no error.
+#[test]
+fn the_documented_example_opens() {
+    let doc = include_str!("../../docs/project-format.md");
+    let start = doc.find("Example (the active variant B").unwrap();
+    let json = &doc[start..];
+    let json = &json[json.find("```json").unwrap() + 7..];
+    let json = &json[..json.find("```").unwrap()];
+    let v = Variants::from_project(Project::from_json(json).unwrap());
+    assert!(v.errors().is_empty(), "{:?}", v.errors());
+    assert_eq!(ids(&v), ["v1", "v2", "v3"]);
+    assert_eq!(v.active().id(), "v2");
+    assert_eq!(v.active_project().envelope.window_u, Some(2.0));
+}

@@ -29,10 +29,11 @@ pub use compare::{
     Reports, Row, RowKey, VariantReport, VariantsReport, VARIANTS_REPORT_FORMAT,
 };
 
-/// Most variants a project holds. Six columns still fit the comparison table on an A4 page and a phone screen
-/// turned sideways; opening a file evaluates each once (about 6 × 0.2 ms natively), and six variants keep a
-/// share link near 3 KB (each variant adds its compressed inputs, about 0.4 KB), well inside
-/// [`crate::share::MAX_FRAGMENT_CHARS`].
+/// Most variants a project holds. Why six: six columns (plus the row labels) still fit the comparison table
+/// on an A4 page and a phone turned sideways; opening a file evaluates every variant once (about 0.1 ms each
+/// natively, docs/performance.md), so six stay far inside the page's budget; and a share link stays short
+/// (six variants of a template differing in a few inputs encode to about 0.5 KB, six unrelated ones to about
+/// six times one project, ≈ 2 KB), far inside [`crate::share::MAX_FRAGMENT_CHARS`].
 pub const MAX_VARIANTS: usize = 6;
 
 /// Key of the section in the project file.
