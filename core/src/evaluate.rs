@@ -52,7 +52,7 @@ pub fn evaluate(project: &Project) -> Report {
             None
         }
     };
-    let retrofit = retrofit_section(project, &building, &checks, &mut errors);
+    let retrofit = retrofit_section(project, &building, &checks, energy.as_ref(), &mut errors);
     let pv = pv_section(project, energy.as_ref(), &mut errors);
     let star = match parse_section::<GreenInput>("green", &project.green) {
         Err(e) => {
@@ -154,6 +154,7 @@ fn retrofit_section(
     p: &Project,
     b: &Building,
     checks: &[Check],
+    energy: Option<&EnergyReport>,
     errors: &mut Vec<ReportError>,
 ) -> Option<crate::retrofit::RetrofitReport> {
     let section = crate::retrofit::section(p)?;
@@ -175,7 +176,7 @@ fn retrofit_section(
             unit: &c.unit,
         })
         .collect();
-    crate::retrofit::evaluate_retrofit(p, b, section, &checked)
+    crate::retrofit::evaluate_retrofit(p, b, section, &checked, energy)
         .map_err(|e| errors.push(report_error(e.path, e.zh, e.en)))
         .ok()
 }

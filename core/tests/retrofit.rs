@@ -321,3 +321,35 @@ fn the_section_travels_as_an_open_section() {
     let link = greencheck_core::share::encode_fragment(&p);
     assert_eq!(greencheck_core::share::decode_fragment(&link).unwrap(), p);
 }
+
+/// Both states go through the same estimate: an existing building equal to the retrofitted one gives Δ = 0
+/// exactly (the before state is computed by the retrofit module, the after state is the energy section's).
+#[test]
+fn no_change_means_no_improvement() {
+    let p = with(
+        &rural(),
+        &[
+            ("retrofit.existing", Some(json!({}))),
+            ("retrofit.elements", None),
+        ],
+    );
+    let s = evaluate(&p).retrofit.unwrap();
+    let i = s.improvement.unwrap();
+    assert_eq!(i.before, i.after);
+    assert_eq!(i.delta, 0.0);
+    assert_eq!(s.retrofitted_parts_comply, None, "nothing retrofitted");
+    assert!(s.elements.iter().all(|e| e.mark == Mark::Kept));
+    assert_eq!(s.targets[0].met, Some(false));
+    // A value the estimate needs is missing at the top level: Δ is absent and the path listed.
+    let p = with(
+        &rural(),
+        &[
+            ("envelope.roof_u", None),
+            ("retrofit.existing.envelope.roof_u", None),
+            ("retrofit.elements.roof", None),
+        ],
+    );
+    let s = evaluate(&p).retrofit.unwrap();
+    assert!(s.improvement.is_none());
+    assert_eq!(s.missing, ["envelope.roof_u"]);
+}

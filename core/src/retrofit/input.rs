@@ -105,21 +105,19 @@ impl RetrofitElement {
         }
     }
 
-    /// The element's values in a project, by field path (`envelope.wall_u`, `facades.A.window_u`), absent
-    /// ones included as `None`.
-    pub fn values(self, p: &Project) -> Vec<(String, Option<f64>)> {
-        let doc = serde_json::to_value(p).unwrap_or(Value::Null);
+    /// The element's values in a project's JSON, by field path (`envelope.wall_u`, `facades.A.window_u`),
+    /// absent ones included as `None`.
+    pub fn values(self, doc: &Value) -> Vec<(String, Option<f64>)> {
         let mut out: Vec<(String, Option<f64>)> = self
             .envelope_keys()
             .iter()
             .map(|k| (format!("envelope.{k}"), doc["envelope"][k].as_f64()))
             .collect();
-        for name in p.facades.keys() {
-            for k in self.facade_keys() {
-                out.push((
-                    format!("facades.{name}.{k}"),
-                    doc["facades"][name][k].as_f64(),
-                ));
+        if let Some(facades) = doc["facades"].as_object() {
+            for (name, f) in facades {
+                for k in self.facade_keys() {
+                    out.push((format!("facades.{name}.{k}"), f[k].as_f64()));
+                }
             }
         }
         out

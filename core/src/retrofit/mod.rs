@@ -28,7 +28,7 @@ use std::borrow::Cow;
 
 use serde_json::Value;
 
-use crate::energy::EnergyError;
+use crate::energy::{EnergyError, EnergyReport};
 use crate::limits::{Comparison, Element};
 use crate::model::Building;
 use crate::project::Project;
@@ -94,25 +94,32 @@ pub struct CheckedElement<'a> {
     pub unit: &'a str,
 }
 
+fn project_json(p: &Project) -> Value {
+    serde_json::to_value(p).unwrap_or(Value::Null)
+}
+
 /// The project's `retrofit` section, if it has one.
 pub fn section(p: &Project) -> Option<&Value> {
     p.extra.get(SECTION)
 }
 
-/// The section of a validated project with its building and its checks. Errors name the field.
+/// The section of a validated project with its building, its checks and its energy section (the after state's
+/// figures; recomputed when absent, to name what is missing). Errors name the field.
 pub fn evaluate_retrofit(
     p: &Project,
     b: &Building,
     section: &Value,
     checks: &[CheckedElement<'_>],
+    energy: Option<&EnergyReport>,
 ) -> Result<RetrofitReport, RetrofitError> {
     let input = RetrofitInput::from_value(section)?;
     let before = input.existing_project(p)?;
     let mut missing: Vec<String> = Vec::new();
     let mut elements = Vec::new();
+    let (after_doc, before_doc) = (project_json(p), project_json(&before));
     for e in RetrofitElement::ALL {
-        let after_values = e.values(p);
-        let before_values = e.values(&before);
+        let after_values = e.values(&after_doc);
+        let before_values = e.values(&before_doc);
         let differs = after_values
             .iter()
             .any(|(path, a)| before_values.iter().any(|(q, b)| q == path && b != a));
@@ -202,7 +209,7 @@ pub fn evaluate_retrofit(
         Some(true)
     };
     let improvement = if missing.is_empty() {
-        improvement(p, b, &before, &mut missing)?
+        improvement(p, b, energy, &before, &mut missing)?
     } else {
         None
     };
@@ -253,6 +260,7 @@ pub fn evaluate_retrofit(
 fn improvement(
     after: &Project,
     b_after: &Building,
+    energy: Option<&EnergyReport>,
     before: &Project,
     missing: &mut Vec<String>,
 ) -> Result<Option<Improvement>, RetrofitError> {
@@ -271,7 +279,16 @@ fn improvement(
         }
         Err(_) => None,
     };
-    let (Some(a), Some(bf)) = (state(after, b_after), state(before, &b_before)) else {
+    let after_state = match energy {
+        Some(e) => Some(StateEnergy {
+            heating_kwh_m2: e.design.heating_kwh_m2,
+            cooling_kwh_m2: e.design.cooling_kwh_m2,
+            energy_kwh_m2: e.design.energy_kwh_m2,
+            floor_area_m2: b_after.floor_area_m2,
+        }),
+        None => state(after, b_after),
+    };
+    let (Some(a), Some(bf)) = (after_state, state(before, &b_before)) else {
         return Ok(None);
     };
     Ok((bf.energy_kwh_m2 > 0.0).then(|| Improvement {
@@ -282,7 +299,8 @@ fn improvement(
     }))
 }
 
-/// One state's heating, cooling and energy per m², by the estimate's own preparation and balance.
+/// One state's heating, cooling and energy per m², by the estimate's own preparation and balance (what the
+/// energy section computes for the design building).
 fn state_energy(p: &Project, b: &Building) -> Result<StateEnergy, EnergyError> {
     let refv =
         crate::reference::reference_values(b).map_err(|e| EnergyError::Reference(e.to_string()))?;
