@@ -407,7 +407,8 @@ fn the_documented_example_opens() {
     let doc = include_str!("../../docs/project-format.md");
     let start = doc.find("Example (the active variant B").unwrap();
     let json = &doc[start..];
-    let json = &json[json.find("```json").unwrap() + 7..];
+    // An unlabelled block: the ```json blocks are complete single projects (tests/gb55015_checks.rs).
+    let json = &json[json.find("```\n").unwrap() + 4..];
     let json = &json[..json.find("```").unwrap()];
     let v = Variants::from_project(Project::from_json(json).unwrap());
     assert!(v.errors().is_empty(), "{:?}", v.errors());
