@@ -416,3 +416,15 @@ fn the_documented_example_opens() {
     assert_eq!(v.active().id(), "v2");
     assert_eq!(v.active_project().envelope.window_u, Some(2.0));
 }
+
+/// A label the user extended still counts for the next letter; a word that starts with a capital does not.
+#[test]
+fn next_letter_reads_extended_labels() {
+    let mut v = Variants::from_project(Project::from_json(FIXTURE).unwrap());
+    assert_eq!(v.list()[2].label(), "方案 C（外墙加厚）");
+    v.duplicate_active(Lang::Zh).unwrap();
+    assert_eq!(v.active().label(), "方案 D");
+    v.rename(3, "Variant Cheap").unwrap();
+    v.duplicate_active(Lang::En).unwrap();
+    assert_eq!(v.active().label(), "Variant D");
+}

@@ -57,14 +57,17 @@ fn default_label(lang: Lang, letter: char) -> String {
     format!("{} {letter}", lang.pick(LABEL_PREFIX_ZH, LABEL_PREFIX_EN))
 }
 
-/// The letter of a default label ("方案 C" or "Variant C" → C).
+/// The letter of a default label, also when the user added to it ("方案 C", "Variant C", "方案 C（外墙加厚）" → C;
+/// "Variant Cheap" has none).
 fn label_letter(label: &str) -> Option<char> {
     let rest = label
         .strip_prefix(LABEL_PREFIX_ZH)
         .or_else(|| label.strip_prefix(LABEL_PREFIX_EN))?;
     let mut chars = rest.trim_start().chars();
     match (chars.next(), chars.next()) {
-        (Some(c), None) if c.is_ascii_uppercase() => Some(c),
+        (Some(c), next) if c.is_ascii_uppercase() && !next.is_some_and(|n| n.is_alphanumeric()) => {
+            Some(c)
+        }
         _ => None,
     }
 }
