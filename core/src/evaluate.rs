@@ -3,9 +3,9 @@
 //! project (validated) → [`Building`] (built once) → [`checks`](crate::checks) → verdict →
 //! [`reference`](crate::reference) building → [`energy`](crate::energy) estimate → [`pv`](crate::pv) →
 //! [`star`](crate::star) → [`Report`], and the [`retrofit`](crate::retrofit) section when the project has one.
-//! Each step is a leaf that knows nothing of the others; this module passes
-//! the results along and turns the errors of the optional sections (`assumptions`, `pv`, `green`) into report
-//! errors with their field paths, keeping the compliance checks.
+//! Each step is a leaf that knows nothing of the others; this module passes the results along and turns the
+//! errors of the optional sections (`assumptions`, `pv`, `green`, `retrofit`) into report errors with their
+//! field paths, keeping the compliance checks.
 
 use std::borrow::Cow;
 

@@ -9,7 +9,7 @@
 //! the retrofitted building (kept elements reported, not failed: the plan asks the retrofitted parts to meet
 //! the current standard), the improvement Δ = 1 − E_after / E_before of the whole building from the same
 //! monthly estimate for both states ([`crate::energy`]), and the plan's targets (`core/data/retrofit_targets.csv`).
-//! The spine ([`crate::evaluate`]) passes the checks in; this module does not know the report's types.
+//! The spine ([`crate::evaluate()`]) passes the checks in; this module does not know the report's types.
 //!
 //! Files: `input` (the section, its elements and marks), `targets` (the plan's rows), `report` (the section).
 
