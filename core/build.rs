@@ -20,6 +20,7 @@ use columns::gb55015::{
     BuildingClass, Comparison, Element, Interval, Orientation, Provenance, Severity,
 };
 use columns::plan::{Attribute, Basis, Compare, Indicator, TargetKind, Term};
+use columns::retrofit::{RetrofitKind, RetrofitQuantity};
 use columns::star::{Category, Edition, Quantity, Rule, Stage, StarLevel};
 
 fn main() {
@@ -70,6 +71,8 @@ fn generate(out: &Path) -> Result<(), String> {
     write(out, schema::STAR_LADDERS, "LADDER_ROWS", &star.ladders)?;
     let plan = schema::plan_targets(&data(schema::PLAN_TARGETS)?).map_err(e)?;
     write(out, schema::PLAN_TARGETS, "TARGET_ROWS", &plan)?;
+    let retrofit = schema::retrofit_targets(&data(schema::RETROFIT_TARGETS)?).map_err(e)?;
+    write(out, schema::RETROFIT_TARGETS, "TARGET_ROWS", &retrofit)?;
     Ok(())
 }
 
@@ -206,6 +209,7 @@ enum_lit!(
 );
 enum_lit!(Category, Edition, Quantity, Rule, Stage, StarLevel);
 enum_lit!(Attribute, Basis, Compare, Indicator, TargetKind, Term);
+enum_lit!(RetrofitKind, RetrofitQuantity);
 
 // Not in `enum_lit!`: its name clashes with the GB 55015 `Provenance` here (not in star.rs).
 impl Lit for columns::star::Provenance {
@@ -376,4 +380,20 @@ record_lit!(
     deadline,
     provenance,
     source,
+);
+record_lit!(
+    schema::RetrofitTargetRecord => TargetRow,
+    id,
+    scope,
+    quantity,
+    comparison,
+    value,
+    unit,
+    year,
+    source,
+    clause,
+    table,
+    provenance,
+    wording,
+    note,
 );

@@ -16,6 +16,7 @@ use crate::components::import_summary::ImportSummaryCard;
 use crate::components::notice::NoticeBar;
 use crate::components::plan_card::PlanCard;
 use crate::components::pv_card::PvCard;
+use crate::components::retrofit_card::RetrofitCard;
 use crate::components::section::Section;
 use crate::components::sensitivity::Sensitivity;
 use crate::components::star_card::StarCard;
@@ -232,9 +233,17 @@ pub fn app() -> Html {
             .collect(),
         Geometry::Box { .. } => Vec::new(),
     };
+    // A retrofit shows each facade's existing state beside its design inputs.
+    let is_retrofit = project
+        .extra
+        .contains_key(greencheck_core::retrofit::SECTION);
     let facade_sections = building.map(|b| b.facades.clone()).unwrap_or_default().into_iter().map(|f| {
         let sub = format!(" {} · {} · {:.0}°", f.name, f.orientation.label().get(lang), f.azimuth_deg);
-        html! { <Section title="sec.facades" subtitle={sub} fields={views(layout::facade(&f.name), &[])} {lang} on_edit={on_edit.clone()} /> }
+        let mut slots = layout::facade(&f.name);
+        if is_retrofit {
+            slots.extend(layout::retrofit_facade(&f.name));
+        }
+        html! { <Section title="sec.facades" subtitle={sub} fields={views(slots, &[])} {lang} on_edit={on_edit.clone()} /> }
     });
     let verdict_code = report.verdict.code();
     // Read from the project's `import` section only when that section changes, not on every keystroke.
@@ -287,6 +296,7 @@ pub fn app() -> Html {
                     <Section title="sec.pv" fields={views(layout::pv(), &[])} {lang} on_edit={on_edit.clone()} />
                     <Section title="sec.green" fields={views(layout::green(), &[])} {lang} on_edit={on_edit.clone()} folded=true />
                     <Section title="sec.plan" fields={views(layout::plan(), &[])} {lang} on_edit={on_edit.clone()} folded=true />
+                    <Section title="sec.retrofit" fields={views(layout::retrofit(), &[])} {lang} on_edit={on_edit.clone()} folded={!is_retrofit} />
                     <Section title="sec.advanced" fields={views(layout::assumptions(), &assumption_hints)} {lang} on_edit={on_edit.clone()} folded=true />
                     <p class="note no-print">{ t(lang, "toolbar.drop") }</p>
                 </form>
@@ -303,6 +313,9 @@ pub fn app() -> Html {
                         <StarCard star={s.clone()} {lang} />
                     }
                     <PvCard pv={report.pv.clone()} {lang} />
+                    if let Some(r) = &report.retrofit {
+                        <RetrofitCard retrofit={r.clone()} {lang} />
+                    }
                     if let Some(plan) = &report.plan {
                         <PlanCard plan={plan.clone()} {lang} />
                     }

@@ -177,6 +177,26 @@ pub fn plan() -> Vec<Slot> {
     ])
 }
 
+/// Retrofit: the kind, the existing building's envelope and which elements were retrofitted (whole building).
+pub fn retrofit() -> Vec<Slot> {
+    plain(
+        &f::RETROFIT
+            .iter()
+            .copied()
+            .filter(|fd| !fd.path.contains('*'))
+            .collect::<Vec<_>>(),
+    )
+}
+
+/// The existing state of one facade of a retrofit.
+pub fn retrofit_facade(name: &str) -> Vec<Slot> {
+    f::RETROFIT
+        .iter()
+        .filter(|fd| fd.path.contains('*'))
+        .map(|fd| (*fd, name.to_owned()))
+        .collect()
+}
+
 /// Estimate assumptions (advanced): every overridable key.
 pub fn assumptions() -> Vec<Slot> {
     plain(&f::ASSUMPTIONS)
@@ -218,6 +238,8 @@ mod tests {
             pv(),
             green(),
             plan(),
+            retrofit(),
+            retrofit_facade("A"),
             assumptions(),
         ]
         .into_iter()

@@ -1,10 +1,11 @@
 //! The lists a choice field offers ([`Choices`]), drawn from the core's own tables: the city table, the uses,
 //! the GB/T 50378 editions and stages, the grid emission factor rows, the sound-insulation levels, the
-//! water-fixture grades. Every value offered validates (tested).
+//! water-fixture grades, the kinds of retrofit and the retrofit marks. Every value offered validates (tested).
 
 use crate::columns::star::{Edition, Stage};
 pub use crate::fields::Choices;
 use crate::project::Use;
+use crate::retrofit::{Mark, RetrofitKind};
 use crate::star::SoundInsulation;
 use crate::text::Text;
 
@@ -56,6 +57,14 @@ pub fn choices(list: Choices) -> Vec<Choice> {
         Choices::WaterGrades => crate::fields::WATER_GRADES
             .into_iter()
             .map(|(v, l)| plain(v, l))
+            .collect(),
+        Choices::RetrofitKinds => RetrofitKind::ALL
+            .iter()
+            .map(|k| plain(k.key(), k.label()))
+            .collect(),
+        Choices::RetrofitMarks => Mark::ALL
+            .iter()
+            .map(|m| plain(m.key(), m.label()))
             .collect(),
     }
 }

@@ -710,3 +710,45 @@ pub mod plan {
         }
     }
 }
+
+/// Columns of `retrofit_targets.csv` (the Hebi plan's retrofit targets).
+pub mod retrofit {
+    use serde::{Deserialize, Serialize};
+
+    /// Which retrofits a target applies to (also the project's `retrofit.kind`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum RetrofitKind {
+        /// An existing urban building (既有建筑节能改造, plan section 二(四)4).
+        #[default]
+        ExistingBuilding,
+        /// A rural house (农房节能改造, plan section 三(三)).
+        RuralHouse,
+    }
+
+    impl RetrofitKind {
+        /// Both kinds, in display order.
+        pub const ALL: [RetrofitKind; 2] =
+            [RetrofitKind::ExistingBuilding, RetrofitKind::RuralHouse];
+
+        /// Key as written in the project and the table (`existing_building`, `rural_house`).
+        pub fn key(self) -> &'static str {
+            match self {
+                RetrofitKind::ExistingBuilding => "existing_building",
+                RetrofitKind::RuralHouse => "rural_house",
+            }
+        }
+    }
+
+    /// What a target row sets.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum RetrofitQuantity {
+        /// Whole-building improvement Δ = 1 − E_after / E_before (a fraction).
+        EnergyImprovement,
+        /// The retrofitted parts meet the current standard (no number: a rule).
+        RetrofittedParts,
+        /// City total of retrofitted floor area by a year, m².
+        CityRetrofitArea,
+    }
+}

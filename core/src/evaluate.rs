@@ -2,9 +2,10 @@
 //!
 //! project (validated) → [`Building`] (built once) → [`checks`](crate::checks) → verdict →
 //! [`reference`](crate::reference) building → [`energy`](crate::energy) estimate → [`pv`](crate::pv) →
-//! [`star`](crate::star) → [`Report`] → the Hebi plan scorecard ([`plan`](crate::plan)). Each step is a leaf that knows nothing of the others; this module passes
-//! the results along and turns the errors of the optional sections (`assumptions`, `pv`, `green`) into report
-//! errors with their field paths, keeping the compliance checks.
+//! [`star`](crate::star) → [`Report`] → the Hebi plan scorecard ([`plan`](crate::plan)), and the
+//! [`retrofit`](crate::retrofit) section when the project has one. Each step is a leaf that knows nothing of the
+//! others; this module passes the results along and turns the errors of the optional sections (`assumptions`,
+//! `pv`, `green`, `retrofit`, `plan`) into report errors with their field paths, keeping the compliance checks.
 
 use std::borrow::Cow;
 
@@ -16,7 +17,7 @@ use crate::model::Building;
 use crate::plan::{Evaluated, PlanError, PlanScorecard};
 use crate::project::{Project, ProjectError};
 use crate::pv::{PvError, PvInput, PvReport};
-use crate::report::{BuildingSummary, Check, Report, ReportError, Verdict, REPORT_FORMAT};
+use crate::report::{BuildingSummary, Check, Report, ReportError, Status, Verdict, REPORT_FORMAT};
 use crate::star::{GreenInput, StarMetrics};
 
 /// Evaluates a project. Never panics: an invalid project gives verdict `incomplete` with the validation
@@ -52,6 +53,7 @@ pub fn evaluate(project: &Project) -> Report {
             None
         }
     };
+    let retrofit = retrofit_section(project, &building, &checks, energy.as_ref(), &mut errors);
     let pv = pv_section(project, energy.as_ref(), &mut errors);
     let star = match parse_section::<GreenInput>("green", &project.green) {
         Err(e) => {
@@ -86,6 +88,7 @@ pub fn evaluate(project: &Project) -> Report {
         energy,
         star,
         pv,
+        retrofit,
         plan: None,
     };
     // The plan scorecard reads the finished report; an invalid `plan` section is one more error.
@@ -148,7 +151,8 @@ pub fn evaluate_json(text: &str) -> Result<Report, ProjectError> {
     Ok(evaluate(&project))
 }
 
-fn invalid_report(e: &ProjectError) -> Report {
+/// The report of a project that cannot be evaluated: verdict `incomplete`, the error in `errors`, no building.
+pub fn invalid_report(e: &ProjectError) -> Report {
     Report {
         format: Cow::Borrowed(REPORT_FORMAT),
         verdict: Verdict::Incomplete,
@@ -164,8 +168,42 @@ fn invalid_report(e: &ProjectError) -> Report {
         energy: None,
         star: None,
         pv: None,
+        retrofit: None,
         plan: None,
     }
+}
+
+/// The retrofit section, present when the project has a `retrofit` section: the checks of the retrofitted
+/// building go in as the leaf's own view of them.
+fn retrofit_section(
+    p: &Project,
+    b: &Building,
+    checks: &[Check],
+    energy: Option<&EnergyReport>,
+    errors: &mut Vec<ReportError>,
+) -> Option<crate::retrofit::RetrofitReport> {
+    let section = crate::retrofit::section(p)?;
+    let checked: Vec<_> = checks
+        .iter()
+        .map(|c| crate::retrofit::CheckedElement {
+            id: &c.id,
+            element: c.element,
+            mandatory: c.mandatory,
+            applicable: c.status != Status::NotApplicable,
+            passes: match c.status {
+                Status::Pass => Some(true),
+                Status::Fail => Some(false),
+                Status::NotApplicable | Status::Undetermined => None,
+            },
+            value: c.value,
+            limit: c.limit,
+            comparison: c.comparison,
+            unit: &c.unit,
+        })
+        .collect();
+    crate::retrofit::evaluate_retrofit(p, b, section, &checked, energy)
+        .map_err(|e| errors.push(report_error(e.path, e.zh, e.en)))
+        .ok()
 }
 
 /// The PV section, present when the `pv` section gives an area.

@@ -45,6 +45,25 @@ pub enum Choices {
     SoundLevels,
     /// Water-fixture efficiency grades 1–3.
     WaterGrades,
+    /// Kinds of retrofit ([`crate::retrofit::RetrofitKind`]).
+    RetrofitKinds,
+    /// Retrofitted or kept ([`crate::retrofit::Mark`]).
+    RetrofitMarks,
+}
+
+impl Choices {
+    /// Whether a value may be left out, meaning "not given" (the form offers "—" first): a level or grade
+    /// not yet known, a project that is not a retrofit, an element mark decided from the values. The other
+    /// lists have a default, their first choice, which an absent value means.
+    pub fn optional(self) -> bool {
+        matches!(
+            self,
+            Choices::SoundLevels
+                | Choices::WaterGrades
+                | Choices::RetrofitKinds
+                | Choices::RetrofitMarks
+        )
+    }
 }
 
 /// One input field.
@@ -713,8 +732,171 @@ pub const PLAN_OTHER_RENEWABLES: Field = Field::number(
     kind(0.0, true, 1.0e9, true, "kWh/a"),
 );
 
+// ---------------------------------------------------------------------------------------------
+// Retrofit (the `retrofit` section, read by crate::retrofit; the existing building's values)
+// ---------------------------------------------------------------------------------------------
+
+/// Kind of retrofit (selects the plan's targets).
+pub const RETROFIT_KIND: Field = Field::of(
+    "retrofit.kind",
+    t("改造类型", "Retrofit type"),
+    Input::Choice(Choices::RetrofitKinds),
+);
+/// Note on the retrofit (e.g. where the existing values come from).
+pub const RETROFIT_NOTE: Field =
+    Field::of("retrofit.note", t("改造说明", "Retrofit note"), Input::Text);
+/// Existing external wall K.
+pub const EXISTING_WALL_U: Field = Field::number(
+    "retrofit.existing.envelope.wall_u",
+    t("改造前外墙 K", "Existing external wall K"),
+    NumberKind::U_VALUE,
+);
+/// Existing roof K.
+pub const EXISTING_ROOF_U: Field = Field::number(
+    "retrofit.existing.envelope.roof_u",
+    t("改造前屋面 K", "Existing roof K"),
+    NumberKind::U_VALUE,
+);
+/// Existing window K.
+pub const EXISTING_WINDOW_U: Field = Field::number(
+    "retrofit.existing.envelope.window_u",
+    t("改造前外窗 K", "Existing window K"),
+    NumberKind::U_VALUE,
+);
+/// Existing window SHGC.
+pub const EXISTING_WINDOW_SHGC: Field = Field::number(
+    "retrofit.existing.envelope.window_shgc",
+    t("改造前外窗 SHGC", "Existing window SHGC"),
+    NumberKind::SHGC,
+);
+/// Existing floor over outside air K.
+pub const EXISTING_FLOOR_OVER_OUTSIDE_U: Field = Field::number(
+    "retrofit.existing.envelope.floor_over_outside_u",
+    t("改造前架空/外挑楼板 K", "Existing floor over outside air K"),
+    NumberKind::U_VALUE,
+);
+/// Existing skylight K.
+pub const EXISTING_SKYLIGHT_U: Field = Field::number(
+    "retrofit.existing.envelope.skylight_u",
+    t("改造前天窗 K", "Existing skylight K"),
+    NumberKind::U_VALUE,
+);
+/// Existing skylight SHGC.
+pub const EXISTING_SKYLIGHT_SHGC: Field = Field::number(
+    "retrofit.existing.envelope.skylight_shgc",
+    t("改造前天窗 SHGC", "Existing skylight SHGC"),
+    NumberKind::SHGC,
+);
+/// Existing perimeter ground R.
+pub const EXISTING_GROUND_PERIMETER_R: Field = Field::number(
+    "retrofit.existing.envelope.ground_perimeter_r",
+    t("改造前周边地面 R", "Existing perimeter ground R"),
+    NumberKind::R_VALUE,
+);
+/// Existing basement wall R.
+pub const EXISTING_BASEMENT_WALL_R: Field = Field::number(
+    "retrofit.existing.envelope.basement_wall_r",
+    t("改造前地下室外墙 R", "Existing basement wall R"),
+    NumberKind::R_VALUE,
+);
+/// Existing WWR of a facade (where the retrofit changes the windows' size).
+pub const EXISTING_FACADE_WWR: Field = Field::number(
+    "retrofit.existing.facades.*.wwr",
+    t("改造前窗墙比", "Existing window-to-wall ratio"),
+    NumberKind::WWR,
+);
+/// Existing window K of a facade.
+pub const EXISTING_FACADE_WINDOW_U: Field = Field::number(
+    "retrofit.existing.facades.*.window_u",
+    t("改造前本立面外窗 K", "Existing window K of this facade"),
+    NumberKind::U_VALUE,
+);
+/// Existing window SHGC of a facade.
+pub const EXISTING_FACADE_WINDOW_SHGC: Field = Field::number(
+    "retrofit.existing.facades.*.window_shgc",
+    t(
+        "改造前本立面外窗 SHGC",
+        "Existing window SHGC of this facade",
+    ),
+    NumberKind::SHGC,
+);
+
+const fn mark(path: &'static str, label: Text) -> Field {
+    Field::of(path, label, Input::Choice(Choices::RetrofitMarks))
+}
+
+/// External walls retrofitted or kept.
+pub const MARK_WALL: Field = mark(
+    "retrofit.elements.wall",
+    t("外墙：改造/保留", "External walls: retrofitted or kept"),
+);
+/// Roof retrofitted or kept.
+pub const MARK_ROOF: Field = mark(
+    "retrofit.elements.roof",
+    t("屋面：改造/保留", "Roof: retrofitted or kept"),
+);
+/// Windows retrofitted or kept.
+pub const MARK_WINDOWS: Field = mark(
+    "retrofit.elements.windows",
+    t("外窗：改造/保留", "Windows: retrofitted or kept"),
+);
+/// Skylights retrofitted or kept.
+pub const MARK_SKYLIGHT: Field = mark(
+    "retrofit.elements.skylight",
+    t("天窗：改造/保留", "Skylights: retrofitted or kept"),
+);
+/// Floor over outside air retrofitted or kept.
+pub const MARK_FLOOR_OVER_OUTSIDE: Field = mark(
+    "retrofit.elements.floor_over_outside",
+    t(
+        "架空/外挑楼板：改造/保留",
+        "Floor over outside air: retrofitted or kept",
+    ),
+);
+/// Perimeter ground insulation retrofitted or kept.
+pub const MARK_GROUND_PERIMETER: Field = mark(
+    "retrofit.elements.ground_perimeter",
+    t(
+        "周边地面：改造/保留",
+        "Perimeter ground: retrofitted or kept",
+    ),
+);
+/// Basement walls retrofitted or kept.
+pub const MARK_BASEMENT_WALL: Field = mark(
+    "retrofit.elements.basement_wall",
+    t(
+        "地下室外墙：改造/保留",
+        "Basement walls: retrofitted or kept",
+    ),
+);
+
+/// The retrofit fields, in form order.
+pub const RETROFIT: [&Field; 21] = [
+    &RETROFIT_KIND,
+    &RETROFIT_NOTE,
+    &EXISTING_WALL_U,
+    &EXISTING_ROOF_U,
+    &EXISTING_WINDOW_U,
+    &EXISTING_WINDOW_SHGC,
+    &EXISTING_FLOOR_OVER_OUTSIDE_U,
+    &EXISTING_SKYLIGHT_U,
+    &EXISTING_SKYLIGHT_SHGC,
+    &EXISTING_GROUND_PERIMETER_R,
+    &EXISTING_BASEMENT_WALL_R,
+    &EXISTING_FACADE_WWR,
+    &EXISTING_FACADE_WINDOW_U,
+    &EXISTING_FACADE_WINDOW_SHGC,
+    &MARK_WALL,
+    &MARK_ROOF,
+    &MARK_WINDOWS,
+    &MARK_SKYLIGHT,
+    &MARK_FLOOR_OVER_OUTSIDE,
+    &MARK_GROUND_PERIMETER,
+    &MARK_BASEMENT_WALL,
+];
+
 /// Every field of the registry.
-pub const ALL: [&Field; 83] = [
+pub const ALL: [&Field; 104] = [
     &NAME,
     &CITY,
     &USE,
@@ -798,6 +980,27 @@ pub const ALL: [&Field; 83] = [
     &PLAN_SOLAR_THERMAL,
     &PLAN_AMBIENT_HEAT,
     &PLAN_OTHER_RENEWABLES,
+    &RETROFIT_KIND,
+    &RETROFIT_NOTE,
+    &EXISTING_WALL_U,
+    &EXISTING_ROOF_U,
+    &EXISTING_WINDOW_U,
+    &EXISTING_WINDOW_SHGC,
+    &EXISTING_FLOOR_OVER_OUTSIDE_U,
+    &EXISTING_SKYLIGHT_U,
+    &EXISTING_SKYLIGHT_SHGC,
+    &EXISTING_GROUND_PERIMETER_R,
+    &EXISTING_BASEMENT_WALL_R,
+    &EXISTING_FACADE_WWR,
+    &EXISTING_FACADE_WINDOW_U,
+    &EXISTING_FACADE_WINDOW_SHGC,
+    &MARK_WALL,
+    &MARK_ROOF,
+    &MARK_WINDOWS,
+    &MARK_SKYLIGHT,
+    &MARK_FLOOR_OVER_OUTSIDE,
+    &MARK_GROUND_PERIMETER,
+    &MARK_BASEMENT_WALL,
 ];
 
 /// The field that edits a concrete project path (`facades.A.wwr`, `geometry.facades[2].azimuth_deg`).

@@ -1,5 +1,6 @@
 //! Every domain label in both languages, owned by the core: elements, verdicts, statuses, orientations,
-//! building classes and uses, provenance, outlooks, star levels and categories, editions, stages.
+//! building classes and uses, provenance, outlooks, star levels and categories, editions, stages, retrofit
+//! kinds, elements, marks and element statuses.
 //!
 //! The UI shows these and keeps only its page chrome (titles, buttons, notices) in its own table, so each idea
 //! has one spelling. Chinese first: `Text::zh` is what a designer in Hebi reads; `Text::en` is for the
@@ -11,6 +12,7 @@ use crate::energy::Outlook;
 use crate::plan::PlanStatus;
 use crate::project::Use;
 use crate::report::{Status, Verdict};
+use crate::retrofit::{ElementStatus, Mark, RetrofitElement, RetrofitKind};
 use crate::star::SoundInsulation;
 pub use crate::text::{Lang, Text};
 
@@ -149,6 +151,34 @@ labels!(PlanStatus {
     DoesNotMeet => ("未满足", "does not meet"),
     NotApplicable => ("不适用", "not applicable"),
     NeedsInput => ("待补充信息", "needs input"),
+});
+
+labels!(RetrofitKind {
+    ExistingBuilding => ("既有建筑节能改造", "Existing-building energy retrofit"),
+    RuralHouse => ("农房节能改造", "Rural-house energy retrofit"),
+});
+
+labels!(RetrofitElement {
+    Wall => ("外墙", "External walls"),
+    Roof => ("屋面", "Roof"),
+    Windows => ("外窗", "Windows"),
+    Skylight => ("天窗", "Skylights"),
+    FloorOverOutside => ("架空/外挑楼板", "Floor over outside air"),
+    GroundPerimeter => ("周边地面", "Perimeter ground"),
+    BasementWall => ("地下室外墙", "Basement walls"),
+});
+
+labels!(Mark {
+    Retrofitted => ("已改造", "retrofitted"),
+    Kept => ("保留原状", "kept"),
+});
+
+labels!(ElementStatus {
+    Pass => ("满足现行限值", "meets the current limit"),
+    Fail => ("不满足现行限值", "does not meet the current limit"),
+    Kept => ("保留原状（不判定）", "kept (not judged)"),
+    NotApplicable => ("不适用", "n/a"),
+    Undetermined => ("待补充", "missing"),
 });
 
 /// "待确认" / "to be confirmed": the mark of an inferred limit.

@@ -27,12 +27,14 @@ pub mod project;
 pub mod pv;
 pub mod reference;
 pub mod report;
+pub mod retrofit;
 #[cfg(test)]
 mod schema;
 pub mod share;
 pub mod star;
 pub mod sweep;
 pub mod text;
+pub mod variants;
 
 pub use evaluate::{evaluate, evaluate_json};
 pub use project::{Project, ProjectError};

@@ -376,15 +376,28 @@ pub enum Template {
     Villa,
     /// 5-storey office, public 甲类.
     Office,
+    /// 2-storey brick rural house with a retrofit (existing values typical, for illustration).
+    RuralHouseRetrofit,
 }
 
 impl Template {
     /// All templates, in display order.
-    pub const ALL: [Template; 3] = [
+    pub const ALL: [Template; 4] = [
         Template::ResidentialHighRise,
         Template::Villa,
         Template::Office,
+        Template::RuralHouseRetrofit,
     ];
+
+    /// Stable key: the template's file name under `core/data/templates/` without `.json`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Template::ResidentialHighRise => "residential_highrise",
+            Template::Villa => "villa",
+            Template::Office => "office",
+            Template::RuralHouseRetrofit => "rural_house_retrofit",
+        }
+    }
 
     /// The template's JSON text (embedded from `core/data/templates/`).
     pub fn json(self) -> &'static str {
@@ -394,6 +407,9 @@ impl Template {
             }
             Template::Villa => include_str!("../data/templates/villa.json"),
             Template::Office => include_str!("../data/templates/office.json"),
+            Template::RuralHouseRetrofit => {
+                include_str!("../data/templates/rural_house_retrofit.json")
+            }
         }
     }
 
@@ -403,6 +419,7 @@ impl Template {
             Template::ResidentialHighRise => "高层住宅",
             Template::Villa => "低层别墅",
             Template::Office => "办公楼（甲类公共建筑）",
+            Template::RuralHouseRetrofit => "农房节能改造（2 层砖混）",
         }
     }
 
@@ -412,6 +429,7 @@ impl Template {
             Template::ResidentialHighRise => "Residential high-rise",
             Template::Villa => "Low-rise villa",
             Template::Office => "Office (public, class A)",
+            Template::RuralHouseRetrofit => "Rural house retrofit (2-storey brick)",
         }
     }
 }

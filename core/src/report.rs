@@ -250,6 +250,9 @@ pub struct Report {
     /// Hebi plan scorecard (absent when the `plan` section is invalid; see `errors`).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub plan: Option<crate::plan::PlanScorecard>,
+    /// Retrofit (present when the project has a `retrofit` section; absent with an error when it is invalid).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub retrofit: Option<crate::retrofit::RetrofitReport>,
 }
 
 impl Report {

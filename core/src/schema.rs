@@ -17,6 +17,7 @@ use crate::columns::gb55015::{
     BuildingClass, Comparison, Element, Interval, Orientation, Provenance, Severity,
 };
 use crate::columns::plan::{Attribute, Basis, Compare, Indicator, Measure, TargetKind, Term};
+use crate::columns::retrofit::{RetrofitKind, RetrofitQuantity};
 use crate::columns::star::{
     Category, Edition, Provenance as StarProvenance, Quantity, Rule, Stage, StarLevel,
 };
@@ -41,6 +42,8 @@ pub const STAR_GATES: &str = "star_gates.csv";
 pub const STAR_LADDERS: &str = "star_ladders.csv";
 /// Targets of the Hebi carbon-peak plan (building rows, city rows, definitions).
 pub const PLAN_TARGETS: &str = "plan_targets.csv";
+/// The Hebi plan's retrofit targets.
+pub const RETROFIT_TARGETS: &str = "retrofit_targets.csv";
 
 /// A table that does not pass validation: where (file, line, column) and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -919,4 +922,67 @@ pub fn plan_targets(text: &str) -> Result<Vec<PlanTargetRecord>, TableError> {
         }
     }
     Ok(strip(out))
+}
+
+// ---------------------------------------------------------------------------------------------
+// retrofit_targets.csv
+// ---------------------------------------------------------------------------------------------
+
+/// A row of `retrofit_targets.csv` (the fields of `retrofit::TargetRow`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RetrofitTargetRecord {
+    pub id: String,
+    pub scope: RetrofitKind,
+    pub quantity: RetrofitQuantity,
+    pub comparison: Comparison,
+    pub value: Option<f64>,
+    pub unit: String,
+    pub year: Option<u16>,
+    pub source: String,
+    pub clause: String,
+    pub table: String,
+    pub provenance: Provenance,
+    pub wording: String,
+    pub note: String,
+}
+
+/// Validates `retrofit_targets.csv`: unique ids, a finite value exactly when the comparison is not `none`, a
+/// clause and the plan's wording on every row, one row per scope, quantity and year.
+pub fn retrofit_targets(text: &str) -> Result<Vec<RetrofitTargetRecord>, TableError> {
+    let rows = read::<RetrofitTargetRecord>(RETROFIT_TARGETS, text, false)?;
+    for (i, (line, r)) in rows.iter().enumerate() {
+        let err = |column: &str, message: &str| {
+            TableError::at(
+                RETROFIT_TARGETS,
+                *line,
+                column,
+                format!("{}: {message}", r.id),
+            )
+        };
+        if (r.comparison == Comparison::None) != r.value.is_none() {
+            return Err(err(
+                "value",
+                "value must be empty exactly when comparison is none",
+            ));
+        }
+        if r.value.is_some_and(|v| !v.is_finite()) {
+            return Err(err("value", "value not finite"));
+        }
+        if r.clause.trim().is_empty() || r.wording.trim().is_empty() {
+            return Err(err("wording", "every target cites its clause and wording"));
+        }
+        if let Some((first, _)) = rows[..i].iter().find(|(_, o)| o.id == r.id) {
+            return Err(err(
+                "id",
+                &format!("duplicate row id (first on line {first})"),
+            ));
+        }
+        let same = |o: &RetrofitTargetRecord| {
+            (o.scope, o.quantity, o.year) == (r.scope, r.quantity, r.year)
+        };
+        if rows[..i].iter().any(|(_, o)| same(o)) {
+            return Err(err("year", "two rows for one scope, quantity and year"));
+        }
+    }
+    Ok(strip(rows))
 }

@@ -51,7 +51,10 @@ pub fn field(p: &FieldProps) -> Html {
     {
         let select_ref = select_ref.clone();
         // An absent choice shows its default, the first one; an absent grade or yes/no shows "—".
-        let blank_first = matches!(spec.input, Input::NumberChoice(_) | Input::YesNo);
+        let blank_first = match spec.input {
+            Input::Choice(l) | Input::NumberChoice(l) => l.optional(),
+            _ => spec.input == Input::YesNo,
+        };
         let shown = if v.text.is_empty() && !blank_first {
             options
                 .first()
@@ -132,7 +135,7 @@ pub fn field(p: &FieldProps) -> Html {
             </select>
         }
     } else if !options.is_empty() {
-        let blank = matches!(spec.input, Input::NumberChoice(_));
+        let blank = matches!(spec.input, Input::Choice(l) | Input::NumberChoice(l) if l.optional());
         html! {
             <select id={id.clone()} ref={select_ref} onchange={on_change_select} aria-invalid={invalid.to_string()}>
                 if blank { <option value="">{ "—" }</option> }

@@ -9,6 +9,7 @@ pub mod notice;
 pub mod plan_card;
 pub mod plan_view;
 pub mod pv_card;
+pub mod retrofit_card;
 pub mod section;
 pub mod sensitivity;
 pub mod star_card;

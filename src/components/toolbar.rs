@@ -28,14 +28,6 @@ pub struct ToolbarProps {
     pub share_url: Option<String>,
 }
 
-fn template_key(t: Template) -> &'static str {
-    match t {
-        Template::ResidentialHighRise => "residential_highrise",
-        Template::Villa => "villa",
-        Template::Office => "office",
-    }
-}
-
 /// The toolbar.
 #[function_component(Toolbar)]
 pub fn toolbar(p: &ToolbarProps) -> Html {
@@ -45,10 +37,7 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
         let cb = p.on_template.clone();
         Callback::from(move |e: Event| {
             let sel = e.target_unchecked_into::<HtmlSelectElement>();
-            if let Some(tpl) = Template::ALL
-                .into_iter()
-                .find(|t| template_key(*t) == sel.value())
-            {
+            if let Some(tpl) = Template::ALL.into_iter().find(|t| t.key() == sel.value()) {
                 cb.emit(tpl);
             }
             sel.set_value("");
@@ -79,7 +68,7 @@ pub fn toolbar(p: &ToolbarProps) -> Html {
             <select id="template" data-testid="template" onchange={on_template}>
                 <option value="" selected=true>{ t(lang, "toolbar.template.choose") }</option>
                 { for Template::ALL.iter().map(|tpl| html! {
-                    <option value={template_key(*tpl)}>{ lang.pick(tpl.name_zh(), tpl.name_en()) }</option>
+                    <option value={tpl.key()}>{ lang.pick(tpl.name_zh(), tpl.name_en()) }</option>
                 }) }
             </select>
             <button type="button" data-testid="save" onclick={unit(&p.on_save)}>{ t(lang, "toolbar.save") }</button>

@@ -4,17 +4,31 @@
 //! - `greencheck check FILE... [--json]`: prints a readable summary per file (verdict, failing checks with
 //!   value, limit and clause), or the greencheck-report/1 JSON with `--json` (an object for one file, an
 //!   array for several). A FILE is a `greencheck/1` project or a gbXML model (told apart by content; a model
-//!   is imported with the defaults of `import`).
+//!   is imported with the defaults of `import`). A project with a `variants` section is reported variant by
+//!   variant, in order: its summary has one block per variant, its JSON is a `greencheck-variants-report/1`
+//!   object (every variant's report and their comparison) in place of the report; files without the section
+//!   are reported exactly as before.
 //! - `greencheck import MODEL.xml [--use USE] [--storeys N] [--north DEG] [--base PROJECT.json]`: prints the
 //!   imported `greencheck/1` project JSON on stdout and the import summary (Chinese and English) on stderr.
 //!
 //! Exit status: 0 when every file was evaluated or imported, 2 when any file could not be read or is
-//! invalid, or on a usage error (the message goes to stderr). All file I/O lives here; the library is pure.
+//! invalid, has a variant that cannot be read, or on a usage error (the message goes to stderr). All file
+//! I/O lives here; the library is pure.
 
 use greencheck_core::gbxml::{self, ImportOptions};
 use greencheck_core::project::Use;
 use greencheck_core::report::Report;
+use greencheck_core::variants::{self, Variants};
+use greencheck_core::Project;
 use std::process::ExitCode;
+
+/// What `--json` prints for one file: its report, or (a file with variants) every variant's report.
+#[derive(serde::Serialize)]
+#[serde(untagged)]
+enum Output {
+    Report(Box<Report>),
+    Variants(Box<variants::VariantsReport>),
+}
 
 // A folder without main.rs, so cargo does not take it for a binary of its own.
 #[path = "greencheck/summary.rs"]
@@ -186,8 +200,8 @@ fn import(args: &[String]) -> ExitCode {
     }
 }
 
-/// A project file or a gbXML model, told apart by content, evaluated.
-fn evaluate_file(path: &str) -> Result<Report, String> {
+/// A project file (each of its variants) or a gbXML model, told apart by content, evaluated.
+fn evaluate_file(path: &str) -> Result<Output, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))?;
     if gbxml::is_gbxml(&bytes) {
         let options = ImportOptions {
@@ -204,18 +218,27 @@ fn evaluate_file(path: &str) -> Result<Report, String> {
             building_use.as_str().unwrap_or("?"),
             s.storeys.count
         );
-        return Ok(greencheck_core::evaluate(&imported.project));
+        return Ok(Output::Report(Box::new(greencheck_core::evaluate(
+            &imported.project,
+        ))));
     }
     let text = String::from_utf8(bytes)
         .map_err(|_| format!("{path}: cannot read: stream did not contain valid UTF-8"))?;
-    greencheck_core::evaluate_json(&text).map_err(|e| {
+    let project = Project::from_json(&text).map_err(|e| {
         let field = if e.path.is_empty() {
             "(document)"
         } else {
             &e.path
         };
         format!("{path}: {field}: {} / {}", e.message_en(), e.message_zh())
-    })
+    })?;
+    if project.extra.contains_key(variants::SECTION) {
+        let all = variants::evaluate_variants(&Variants::from_project(project));
+        return Ok(Output::Variants(Box::new(all)));
+    }
+    Ok(Output::Report(Box::new(greencheck_core::evaluate(
+        &project,
+    ))))
 }
 
 fn main() -> ExitCode {
@@ -244,11 +267,25 @@ fn main() -> ExitCode {
     let mut reports = Vec::new();
     for path in &files {
         match evaluate_file(path) {
-            Ok(report) => {
+            Ok(Output::Variants(all)) => {
+                for e in &all.errors {
+                    eprintln!("{path}: {}: {} / {}", e.path, e.message_en, e.message_zh);
+                    ok = false;
+                }
+                if !json {
+                    for v in &all.variants {
+                        let mark = if v.active { ", active" } else { "" };
+                        let name = format!("{path} [{} {}{mark}]", v.id, v.label);
+                        print!("{}", summary(&name, &v.report));
+                    }
+                }
+                reports.push(Output::Variants(all));
+            }
+            Ok(Output::Report(report)) => {
                 if !json {
                     print!("{}", summary(path, &report));
                 }
-                reports.push(report);
+                reports.push(Output::Report(report));
             }
             Err(message) => {
                 eprintln!("{message}");
