@@ -1,15 +1,16 @@
 //! The root component: one reducer state, the input form on the left, the core's report on the right.
 //! Effects live in `hooks`, browser calls in `browser`; this file wires them to the components.
 
-use greencheck_core::editor::Editor;
 use greencheck_core::open::{self, FileKind};
 use greencheck_core::project::{Geometry, Project, Template};
 use greencheck_core::report::FieldChange;
+use greencheck_core::session::Session;
 use greencheck_core::share;
 use yew::prelude::*;
 
 use crate::browser;
 use crate::components::checks_table::ChecksTable;
+use crate::components::comparison::ComparisonTable;
 use crate::components::energy_card::EnergyCard;
 use crate::components::geometry::GeometryInput;
 use crate::components::import_summary::ImportSummaryCard;
@@ -21,6 +22,7 @@ use crate::components::section::Section;
 use crate::components::sensitivity::Sensitivity;
 use crate::components::star_card::StarCard;
 use crate::components::toolbar::Toolbar;
+use crate::components::variant_bar::{Tab, VariantBar};
 use crate::components::verdict::VerdictBanner;
 use crate::hooks::{use_action, use_autosave, use_embed_height, use_page_lang, use_share_link};
 use crate::i18n::{num, t, Lang};
@@ -31,11 +33,11 @@ use crate::state::{Action, AppState, Notice};
 fn initial_state() -> AppState {
     let lang = browser::load_lang().unwrap_or_default();
     let fallback = || {
-        Editor::new(
+        Session::new(
             Project::template(Template::ResidentialHighRise).expect("built-in template is valid"),
         )
     };
-    let (editor, notice) = match browser::restore() {
+    let (session, notice) = match browser::restore() {
         browser::Restored::Session(e) => (*e, None),
         browser::Restored::Nothing => (fallback(), None),
         browser::Restored::Unreadable => (
@@ -43,7 +45,7 @@ fn initial_state() -> AppState {
             Some(Notice::Info("notice.storage_corrupt", None)),
         ),
     };
-    let mut s = AppState::new(editor, lang);
+    let mut s = AppState::new(session, lang);
     s.notice = notice;
     s
 }
@@ -148,7 +150,7 @@ pub fn app() -> Html {
     let on_open = {
         let (d, latest) = (d.clone(), latest.clone());
         use_callback((), move |f: web_sys::File, _| {
-            open_file(f, latest.borrow().editor.project().clone(), d.clone())
+            open_file(f, latest.borrow().editor().project().clone(), d.clone())
         })
     };
     let on_drop = {
@@ -160,11 +162,21 @@ pub fn app() -> Html {
                 .and_then(|dt| dt.files())
                 .and_then(|l| l.get(0))
             {
-                open_file(f, latest.borrow().editor.project().clone(), d.clone());
+                open_file(f, latest.borrow().editor().project().clone(), d.clone());
             }
         })
     };
     let on_dismiss_import = use_action(d.clone(), |_: ()| Action::DismissImport);
+    let on_undo_remove = use_action(d.clone(), |_: ()| Action::UndoRemoveVariant);
+    let on_switch = use_action(d.clone(), Action::SwitchVariant);
+    let on_duplicate = use_action(d.clone(), |_: ()| Action::DuplicateVariant);
+    let on_rename = use_action(d.clone(), |(i, label): (usize, String)| {
+        Action::RenameVariant(i, label)
+    });
+    let on_remove_variant = use_action(d.clone(), Action::RemoveVariant);
+    let on_move = use_action(d.clone(), |(from, to): (usize, usize)| {
+        Action::MoveVariant(from, to)
+    });
     let on_dragover = use_callback((), |e: DragEvent, _| e.prevent_default());
     // Save and Share read the latest project when clicked, so their callbacks keep their identity across
     // keystrokes (the toolbar is not re-rendered by typing).
@@ -172,10 +184,9 @@ pub fn app() -> Html {
         let latest = latest.clone();
         use_callback((), move |_: (), _| {
             let state = latest.borrow();
-            let editor = &state.editor;
             browser::download(
-                &browser::file_name(editor.project()),
-                &editor.to_json(),
+                &browser::file_name(state.editor().project()),
+                &state.session.to_json(),
                 "application/json",
             )
         })
@@ -187,7 +198,7 @@ pub fn app() -> Html {
             let url = format!(
                 "{}{}",
                 browser::base_url(),
-                share::encode_fragment(latest.borrow().editor.project())
+                share::encode_fragment(&latest.borrow().session.to_project())
             );
             browser::copy_to_clipboard(&url);
             share_url.set(Some(url));
@@ -195,7 +206,7 @@ pub fn app() -> Html {
     };
     let on_print = use_callback((), |_: (), _| browser::print());
 
-    let editor = &state.editor;
+    let editor = state.editor();
     let report = editor.report();
     let project = editor.project();
     let building = report.building.as_ref();
@@ -246,6 +257,18 @@ pub fn app() -> Html {
         html! { <Section title="sec.facades" subtitle={sub} fields={views(slots, &[])} {lang} on_edit={on_edit.clone()} /> }
     });
     let verdict_code = report.verdict.code();
+    let variants = state.session.variants();
+    let tabs: Vec<Tab> = variants
+        .list()
+        .iter()
+        .map(|v| Tab {
+            id: v.id().to_owned(),
+            label: v.label().to_owned(),
+            valid: v.project().is_some(),
+        })
+        .collect();
+    let active_variant = variants.active_index();
+    let comparison = state.session.comparison().cloned();
     // Read from the project's `import` section only when that section changes, not on every keystroke.
     let import_summary = (*use_memo(
         project
@@ -278,7 +301,11 @@ pub fn app() -> Html {
                 if editor.is_stale() { { " ⚠" } }
             </a>
             if let Some(n) = &state.notice {
-                <NoticeBar notice={n.clone()} {lang} {on_close} {on_accept_link} {on_reject_link} {on_restore} />
+                <NoticeBar notice={n.clone()} {lang} {on_close} {on_accept_link} {on_reject_link} {on_restore} {on_undo_remove} />
+            }
+            <VariantBar {tabs} active={active_variant} {lang} {on_switch} {on_duplicate} {on_rename} on_remove={on_remove_variant} {on_move} />
+            if let Some(c) = comparison {
+                <ComparisonTable comparison={c} {lang} />
             }
             if let Some(summary) = import_summary {
                 <ImportSummaryCard {summary} {lang} on_dismiss={on_dismiss_import} />

@@ -5,8 +5,9 @@
 
 use std::collections::BTreeMap;
 
-use greencheck_core::editor::{Draft, Editor};
+use greencheck_core::editor::Draft;
 use greencheck_core::project::Project;
+use greencheck_core::session::Session;
 use serde::Deserialize;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -40,7 +41,7 @@ pub enum Restored {
     /// Nothing saved.
     Nothing,
     /// A session.
-    Session(Box<Editor>),
+    Session(Box<Session>),
     /// Something was saved but could not be read; it was copied to [`BROKEN_KEY`].
     Unreadable,
 }
@@ -56,7 +57,7 @@ pub fn restore() -> Restored {
         .and_then(|a| {
             Project::from_value(a.project)
                 .ok()
-                .map(|p| Editor::with_drafts(p, a.drafts))
+                .map(|p| Session::with_drafts(p, a.drafts))
         });
     match parsed {
         Some(e) => Restored::Session(Box::new(e)),
@@ -71,13 +72,13 @@ pub fn restore() -> Restored {
 
 /// Saves the session; false when storage is unavailable or full. The project is serialised once, compactly,
 /// straight into the autosave record.
-pub fn autosave(editor: &Editor) -> bool {
-    let Ok(drafts) = serde_json::to_string(editor.drafts()) else {
+pub fn autosave(session: &Session) -> bool {
+    let Ok(drafts) = serde_json::to_string(session.editor().drafts()) else {
         return false;
     };
     let text = format!(
         r#"{{"format":"{AUTOSAVE_FORMAT}","project":{},"drafts":{drafts}}}"#,
-        greencheck_core::share::project_json_compact(editor.project())
+        greencheck_core::share::project_json_compact(&session.to_project())
     );
     storage().is_some_and(|s| s.set_item(AUTOSAVE_KEY, &text).is_ok())
 }

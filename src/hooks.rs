@@ -47,7 +47,7 @@ fn open_fragment(
 #[hook]
 pub fn use_share_link(state: &UseReducerHandle<AppState>) {
     let dispatch = state.dispatcher();
-    let current = state.editor.project().clone();
+    let current = state.session.to_project();
     use_effect_with((), move |_| {
         open_fragment(
             &dispatch,
@@ -80,7 +80,7 @@ pub fn use_autosave(state: &UseReducerHandle<AppState>) {
         Rc::new(move || {
             pending.borrow_mut().take();
             let s = latest.borrow();
-            if !browser::autosave(&s.editor) {
+            if !browser::autosave(&s.session) {
                 s.dispatch(Action::Notify(Some(Notice::Info(
                     "notice.storage_full",
                     None,
@@ -101,11 +101,14 @@ pub fn use_autosave(state: &UseReducerHandle<AppState>) {
             move || drop(guards)
         });
     }
-    use_effect_with((state.revision, state.editor.drafts().clone()), move |_| {
-        let save = save.clone();
-        let timer = gloo::timers::callback::Timeout::new(AUTOSAVE_DEBOUNCE_MS, move || save());
-        *pending.borrow_mut() = Some(timer);
-    });
+    use_effect_with(
+        (state.revision, state.editor().drafts().clone()),
+        move |_| {
+            let save = save.clone();
+            let timer = gloo::timers::callback::Timeout::new(AUTOSAVE_DEBOUNCE_MS, move || save());
+            *pending.borrow_mut() = Some(timer);
+        },
+    );
 }
 
 /// Remembers the language and sets `<html lang>`.

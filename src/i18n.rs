@@ -115,6 +115,19 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("retrofit.mark", "改造/保留", "Retrofitted / kept"),
     ("retrofit.values", "改造前 → 改造后", "Before → after"),
     ("retrofit.area", "改造面积", "Floor area retrofitted"),
+    ("variants.title", "方案", "Schemes"),
+    ("variants.duplicate", "＋ 复制为新方案", "+ Duplicate as new scheme"),
+    ("variants.rename", "方案名称", "Scheme name"),
+    ("variants.remove", "删除方案", "Delete scheme"),
+    ("variants.left", "左移", "Move left"),
+    ("variants.right", "右移", "Move right"),
+    ("variants.compare", "方案比较", "Schemes compared"),
+    ("variants.best", "（最优）", "(best)"),
+    ("variants.differ", "各方案不同的输入", "Inputs that differ"),
+    ("variants.best_note", "绿色底色为该行最优方案；数值均为估算。", "A green cell is the best scheme of its row; figures are estimates."),
+    ("notice.variant_removed", "已删除一个方案。", "A scheme was deleted."),
+    ("notice.variant_refused", "无法执行：", "Not done:"),
+    ("notice.undo", "撤销", "Undo"),
     ("notice.model_imported", "已导入 BIM 模型（gbXML），体形按实测面积填入；原项目已备份。", "BIM model (gbXML) imported into measured areas; your previous project is backed up."),
     ("import.title", "BIM 模型导入摘要", "BIM model import summary"),
     ("import.note", "各立面按外法线方位分组（不跨 GB 55015 附录 B.0.5 朝向分区）；可在“体形与朝向”中修改层数和北向修正。", "Facades are grouped by outward normal (never across a GB 55015 B.0.5 orientation sector); storeys and the north offset can be corrected under Massing."),
@@ -172,6 +185,11 @@ pub fn check_label(lang: Lang, c: &Check) -> String {
         (Some(f), None) => format!("{name} · {f}"),
         _ => name.to_owned(),
     }
+}
+
+/// A label the core gives in both languages as strings (e.g. a comparison's failing check).
+pub fn check_label_of<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
+    lang.pick(zh, en)
 }
 
 /// A number with `digits` decimals and thousands separators (both locales group by thousands with ',').

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use greencheck_core::editor::Editor;
 use greencheck_core::project::{Project, Template};
 use greencheck_core::report::FieldChange;
+use greencheck_core::session::Session;
 use yew::Reducible;
 
 use crate::i18n::Lang;
@@ -21,6 +22,8 @@ pub enum Notice {
     LinkConflict,
     /// The linked project replaced local work, which is kept as a backup.
     LinkOpened,
+    /// A variant was removed; it can be put back.
+    VariantRemoved,
     /// The project was replaced (template, opened file, geometry conversion); the previous one is restorable.
     /// The key names what happened.
     Replaced(&'static str),
@@ -29,8 +32,9 @@ pub enum Notice {
 /// The app state.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
-    /// The editing session (project, drafts, report).
-    pub editor: Editor,
+    /// The session: the active variant's editing session (project, drafts, report), the variants and their
+    /// comparison.
+    pub session: Session,
     /// UI language.
     pub lang: Lang,
     /// Current notice.
@@ -44,6 +48,18 @@ pub struct AppState {
     /// Bumped when the project is replaced from outside the fields (template, file, link, conversion, restore),
     /// so even a focused text box shows the new value.
     pub generation: u64,
+    /// The page shown.
+    pub view: View,
+}
+
+/// Which page the app shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    /// The calculator: one project (and its variants).
+    #[default]
+    Calculator,
+    /// The bureau's portfolio summary (汇总) of many projects.
+    Portfolio,
 }
 
 /// Everything that can happen to the state.
@@ -67,6 +83,20 @@ pub enum Action {
     Import(Project),
     /// Hide the import summary (it stays in the project).
     DismissImport,
+    /// Duplicate the active variant as a new one (it becomes active).
+    DuplicateVariant,
+    /// Rename variant `n`.
+    RenameVariant(usize, String),
+    /// Remove variant `n` (undoable).
+    RemoveVariant(usize),
+    /// Put the last removed variant back.
+    UndoRemoveVariant,
+    /// Move variant `from` to position `to`.
+    MoveVariant(usize, usize),
+    /// Edit variant `n`.
+    SwitchVariant(usize),
+    /// Show the calculator or the bureau's portfolio summary.
+    SetView(View),
     /// Switch language.
     SetLang(Lang),
     /// Show (or clear) a notice.
@@ -82,17 +112,42 @@ pub enum Action {
 }
 
 impl AppState {
-    /// A state on `editor` in `lang`.
-    pub fn new(editor: Editor, lang: Lang) -> AppState {
+    /// A state on `session` in `lang`.
+    pub fn new(session: Session, lang: Lang) -> AppState {
         AppState {
-            editor,
+            session,
             lang,
             notice: None,
             pending_link: None,
             backup: None,
             revision: 0,
             generation: 0,
+            view: View::default(),
         }
+    }
+}
+
+/// Runs a variant operation; on refusal, a notice with the core's reason. Returns whether it changed anything.
+fn variant_op(
+    s: &mut AppState,
+    op: impl FnOnce(&mut Session, Lang) -> Result<(), greencheck_core::variants::VariantOpError>,
+) -> bool {
+    match op(&mut s.session, s.lang) {
+        Ok(()) => true,
+        Err(e) => {
+            s.notice = Some(Notice::Info(
+                "notice.variant_refused",
+                Some((e.message_zh(), e.message_en())),
+            ));
+            false
+        }
+    }
+}
+
+impl AppState {
+    /// The active variant's editing session.
+    pub fn editor(&self) -> &Editor {
+        self.session.editor()
     }
 }
 
@@ -111,40 +166,43 @@ impl Reducible for AppState {
                 | Action::OfferLink(_)
                 | Action::RejectLink
                 | Action::DismissImport
+                | Action::RenameVariant(..)
+                | Action::MoveVariant(..)
+                | Action::SetView(_)
         );
         match action {
-            Action::Edit(path, text) => s.editor.edit(&path, &text),
-            Action::Apply(change) => s.editor.apply(&change),
+            Action::Edit(path, text) => s.session.edit(&path, &text),
+            Action::Apply(change) => s.session.apply(&change),
             // Whatever replaces the whole project keeps the previous one restorable: no click loses work.
             Action::Template(t) => match Project::template(t) {
                 Ok(p) => {
-                    s.backup = Some(s.editor.project().clone());
-                    s.editor.load(p);
+                    s.backup = Some(s.session.to_project());
+                    s.session.load(p);
                     s.notice = Some(Notice::Replaced("notice.template_loaded"));
                 }
                 Err(_) => changed = false,
             },
             Action::Load(p) => {
-                s.backup = Some(s.editor.project().clone());
-                s.editor.load(p);
+                s.backup = Some(s.session.to_project());
+                s.session.load(p);
                 s.notice = Some(Notice::Replaced("notice.file_opened"));
             }
             Action::Import(p) => {
-                s.backup = Some(s.editor.project().clone());
-                s.editor.load(p);
+                s.backup = Some(s.session.to_project());
+                s.session.load(p);
                 s.notice = Some(Notice::Replaced("notice.model_imported"));
             }
-            Action::DismissImport => changed = s.editor.dismiss_import_summary(),
+            Action::DismissImport => changed = s.session.dismiss_import_summary(),
             Action::GeometryMode(m) => {
-                let before = s.editor.project().clone();
-                changed = s.editor.set_geometry_mode(&m);
+                let before = s.session.to_project();
+                changed = s.session.set_geometry_mode(&m);
                 if changed {
                     s.backup = Some(before);
                     s.notice = Some(Notice::Replaced("notice.geometry_converted"));
                 }
             }
-            Action::AddAreaFacade => changed = s.editor.add_area_facade(),
-            Action::RemoveAreaFacade(i) => changed = s.editor.remove_area_facade(i),
+            Action::AddAreaFacade => changed = s.session.add_area_facade(),
+            Action::RemoveAreaFacade(i) => changed = s.session.remove_area_facade(i),
             Action::SetLang(l) => {
                 s.lang = l;
                 changed = false;
@@ -160,8 +218,8 @@ impl Reducible for AppState {
             }
             Action::AcceptLink => match s.pending_link.take() {
                 Some(p) => {
-                    s.backup = Some(s.editor.project().clone());
-                    s.editor.load(p);
+                    s.backup = Some(s.session.to_project());
+                    s.session.load(p);
                     s.notice = Some(Notice::LinkOpened);
                 }
                 None => changed = false,
@@ -171,9 +229,32 @@ impl Reducible for AppState {
                 s.notice = None;
                 changed = false;
             }
+            // A variant operation the core refuses (e.g. a seventh variant) says why and changes nothing.
+            Action::DuplicateVariant => changed = variant_op(&mut s, |v, lang| v.duplicate(lang)),
+            Action::RenameVariant(i, label) => {
+                changed = variant_op(&mut s, |v, _| v.rename(i, &label));
+            }
+            Action::RemoveVariant(i) => {
+                changed = variant_op(&mut s, |v, _| v.remove(i));
+                if changed {
+                    s.notice = Some(Notice::VariantRemoved);
+                }
+            }
+            Action::UndoRemoveVariant => {
+                changed = variant_op(&mut s, |v, _| v.undo_remove());
+                s.notice = None;
+            }
+            Action::MoveVariant(from, to) => {
+                changed = variant_op(&mut s, |v, _| v.move_variant(from, to));
+            }
+            Action::SwitchVariant(i) => changed = variant_op(&mut s, |v, _| v.switch(i)),
+            Action::SetView(v) => {
+                s.view = v;
+                changed = false;
+            }
             Action::RestoreBackup => match s.backup.take() {
                 Some(p) => {
-                    s.editor.load(p);
+                    s.session.load(p);
                     s.notice = None;
                 }
                 None => changed = false,
@@ -195,7 +276,7 @@ mod tests {
 
     fn state() -> Rc<AppState> {
         let p = Project::template(Template::ResidentialHighRise).unwrap();
-        Rc::new(AppState::new(Editor::new(p), Lang::Zh))
+        Rc::new(AppState::new(Session::new(p), Lang::Zh))
     }
 
     #[test]
@@ -203,12 +284,12 @@ mod tests {
         let office = Project::template(Template::Office).unwrap();
         let s = state().reduce(Action::OfferLink(office.clone()));
         assert_eq!(s.notice, Some(Notice::LinkConflict));
-        assert_ne!(s.editor.project(), &office);
+        assert_ne!(s.editor().project(), &office);
         let s = s.reduce(Action::AcceptLink);
-        assert_eq!(s.editor.project(), &office);
+        assert_eq!(s.editor().project(), &office);
         assert_eq!(s.backup.as_ref().unwrap().name, "1号住宅楼");
         let s = s.reduce(Action::RestoreBackup);
-        assert_eq!(s.editor.project().name, "1号住宅楼");
+        assert_eq!(s.editor().project().name, "1号住宅楼");
     }
 
     #[test]
@@ -218,7 +299,7 @@ mod tests {
         assert_eq!(s.notice, Some(Notice::Replaced("notice.template_loaded")));
         assert_eq!(s.backup.as_ref().unwrap().name, "我的方案");
         let s = s.reduce(Action::RestoreBackup);
-        assert_eq!(s.editor.project().name, "我的方案");
+        assert_eq!(s.editor().project().name, "我的方案");
         let s = s.reduce(Action::GeometryMode("areas".into()));
         let s = s.reduce(Action::GeometryMode("box".into()));
         assert_eq!(
@@ -239,7 +320,7 @@ mod tests {
             .clone()
             .reduce(Action::OfferLink(office))
             .reduce(Action::RejectLink);
-        assert_eq!(s.editor, s0.editor);
+        assert_eq!(s.session, s0.session);
         assert_eq!(s.revision, s0.revision);
     }
 
@@ -248,7 +329,7 @@ mod tests {
         let s = state().reduce(Action::Edit("storeys".into(), "12".into()));
         assert_eq!(s.revision, 1);
         assert_eq!(s.generation, 0, "an edit does not replace the project");
-        assert_eq!(s.editor.project().storeys, 12);
+        assert_eq!(s.editor().project().storeys, 12);
         let s = s.clone().reduce(Action::Template(Template::Villa));
         assert_eq!((s.revision, s.generation), (2, 1));
         let s = s.reduce(Action::SetLang(Lang::En));

@@ -30,6 +30,7 @@ pub mod report;
 pub mod retrofit;
 #[cfg(test)]
 mod schema;
+pub mod session;
 pub mod share;
 pub mod star;
 pub mod sweep;

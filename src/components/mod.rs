@@ -1,6 +1,7 @@
 //! UI components, one per file. Each takes what it shows as props and reports changes via `on*` callbacks.
 
 pub mod checks_table;
+pub mod comparison;
 pub mod energy_card;
 pub mod field;
 pub mod geometry;
@@ -14,4 +15,5 @@ pub mod section;
 pub mod sensitivity;
 pub mod star_card;
 pub mod toolbar;
+pub mod variant_bar;
 pub mod verdict;

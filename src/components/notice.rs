@@ -20,6 +20,8 @@ pub struct NoticeProps {
     pub on_reject_link: Callback<()>,
     /// Restore the backup.
     pub on_restore: Callback<()>,
+    /// Put the removed variant back.
+    pub on_undo_remove: Callback<()>,
 }
 
 /// The bar.
@@ -49,6 +51,13 @@ pub fn notice_bar(p: &NoticeProps) -> Html {
             <>
                 <span>{ t(lang, key) }</span>
                 <button type="button" data-testid="restore-backup" onclick={click(&p.on_restore)}>{ t(lang, "notice.restore_previous") }</button>
+                <button type="button" onclick={click(&p.on_close)}>{ t(lang, "notice.close") }</button>
+            </>
+        },
+        Notice::VariantRemoved => html! {
+            <>
+                <span>{ t(lang, "notice.variant_removed") }</span>
+                <button type="button" data-testid="undo-remove" onclick={click(&p.on_undo_remove)}>{ t(lang, "notice.undo") }</button>
                 <button type="button" onclick={click(&p.on_close)}>{ t(lang, "notice.close") }</button>
             </>
         },
