@@ -16,6 +16,7 @@ use crate::components::geometry::GeometryInput;
 use crate::components::import_summary::ImportSummaryCard;
 use crate::components::notice::NoticeBar;
 use crate::components::plan_card::PlanCard;
+use crate::components::portfolio_view::PortfolioView;
 use crate::components::pv_card::PvCard;
 use crate::components::retrofit_card::RetrofitCard;
 use crate::components::section::Section;
@@ -27,7 +28,7 @@ use crate::components::verdict::VerdictBanner;
 use crate::hooks::{use_action, use_autosave, use_embed_height, use_page_lang, use_share_link};
 use crate::i18n::{num, t, Lang};
 use crate::layout;
-use crate::state::{Action, AppState, Notice};
+use crate::state::{Action, AppState, Notice, View};
 
 /// The first state: the autosaved session, else the default template; the remembered language.
 fn initial_state() -> AppState {
@@ -168,6 +169,14 @@ pub fn app() -> Html {
     };
     let on_dismiss_import = use_action(d.clone(), |_: ()| Action::DismissImport);
     let on_undo_remove = use_action(d.clone(), |_: ()| Action::UndoRemoveVariant);
+    let on_view = use_action(d.clone(), Action::SetView);
+    let on_open_project = {
+        let d = d.clone();
+        use_callback((), move |p: Project, _| {
+            d.dispatch(Action::Load(p));
+            d.dispatch(Action::SetView(View::Calculator));
+        })
+    };
     let on_switch = use_action(d.clone(), Action::SwitchVariant);
     let on_duplicate = use_action(d.clone(), |_: ()| Action::DuplicateVariant);
     let on_rename = use_action(d.clone(), |(i, label): (usize, String)| {
@@ -292,6 +301,17 @@ pub fn app() -> Html {
                     <p class="subtitle">{ t(lang, "app.subtitle") }{ " · " }{ t(lang, "app.privacy") }</p>
                 </header>
             }
+            <nav class="views no-print" aria-label={t(lang, "view.label")}>
+                <button type="button" data-testid="view-calculator" aria-pressed={(state.view == View::Calculator).to_string()}
+                    onclick={let v = on_view.clone(); Callback::from(move |_: MouseEvent| v.emit(View::Calculator))}>{ t(lang, "view.calculator") }</button>
+                <button type="button" data-testid="view-portfolio" aria-pressed={(state.view == View::Portfolio).to_string()}
+                    onclick={let v = on_view.clone(); Callback::from(move |_: MouseEvent| v.emit(View::Portfolio))}>{ t(lang, "view.portfolio") }</button>
+            </nav>
+            // The portfolio stays mounted while hidden, so what it read is kept when switching back and forth.
+            <div class="portfolio-page" hidden={state.view != View::Portfolio}>
+                <PortfolioView {lang} on_open={on_open_project} />
+            </div>
+            <div class="calculator-page" hidden={state.view != View::Calculator}>
             <PrintHeader name={project.name.clone()} {lang} />
             <Toolbar {lang} {on_template} {on_save} {on_open} {on_share} {on_print} {on_lang} share_url={(*share_url).clone()} />
             <a class={classes!("mini-verdict", "no-print", format!("v-{verdict_code}"))} href="#results"
@@ -348,6 +368,7 @@ pub fn app() -> Html {
                     }
                     <p class="print-only provenance">{ t(lang, "print.provenance") }</p>
                 </div>
+            </div>
             </div>
         </div>
     }

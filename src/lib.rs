@@ -11,6 +11,7 @@ pub mod components;
 pub mod hooks;
 pub mod i18n;
 pub mod layout;
+pub mod portfolio;
 pub mod state;
 
 use wasm_bindgen::prelude::*;

@@ -9,6 +9,7 @@ pub mod import_summary;
 pub mod notice;
 pub mod plan_card;
 pub mod plan_view;
+pub mod portfolio_view;
 pub mod pv_card;
 pub mod retrofit_card;
 pub mod section;

@@ -120,6 +120,36 @@ pub struct InvalidFile {
     pub message_en: String,
 }
 
+impl InvalidFile {
+    /// A file refused for the reason given, in both languages.
+    pub fn new(
+        file: impl Into<String>,
+        zh: impl Into<String>,
+        en: impl Into<String>,
+    ) -> InvalidFile {
+        InvalidFile {
+            file: file.into(),
+            path: String::new(),
+            message_zh: zh.into(),
+            message_en: en.into(),
+        }
+    }
+}
+
+/// The portfolio row of a project (evaluated here).
+pub fn project_row(file: &str, project: &Project) -> PortfolioRow {
+    PortfolioRow::new(file, project, &crate::evaluate(project))
+}
+
+/// A project file's row, or why the file is not a usable project (the page reads files with this; a BIM
+/// model goes through the importer first and then [`project_row`]).
+pub fn file_row(file: &str, bytes: &[u8]) -> Result<(Project, PortfolioRow), InvalidFile> {
+    let loaded =
+        crate::open::open_project(bytes).map_err(|e| InvalidFile::new(file, e.zh, e.en))?;
+    let row = project_row(file, &loaded.project);
+    Ok((loaded.project, row))
+}
+
 /// Projects per verdict.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct VerdictCounts {

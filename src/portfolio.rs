@@ -1,0 +1,187 @@
+//! The bureau's portfolio page (汇总): its state and the actions that change it (a Yew reducer). The files are
+//! read and evaluated one by one by the core (`greencheck_core::portfolio`); this module keeps what was read, the
+//! progress, and the reviewer's sort and filter. The city indicators come from the core's aggregation.
+
+use std::rc::Rc;
+
+use greencheck_core::portfolio::{portfolio, InvalidFile, Portfolio, PortfolioRow};
+use greencheck_core::project::Project;
+use yew::Reducible;
+
+/// A column the rows can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortBy {
+    /// Order read (file order).
+    #[default]
+    File,
+    /// Project name.
+    Name,
+    /// Floor area.
+    Area,
+    /// Verdict (worst first when ascending).
+    Verdict,
+    /// Estimated saving rate.
+    SavingRate,
+    /// Star level.
+    Star,
+    /// PV coverage.
+    Pv,
+}
+
+/// The page's state.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PortfolioState {
+    /// Files chosen in the current batch.
+    pub total: usize,
+    /// Files read so far in it.
+    pub done: usize,
+    /// Rows, each with its project (to open it in the calculator), in reading order.
+    pub rows: Vec<(PortfolioRow, Rc<Project>)>,
+    /// Files that are not usable projects.
+    pub invalid: Vec<InvalidFile>,
+    /// The aggregation (when every file is read).
+    pub summary: Option<Rc<Portfolio>>,
+    /// Sort column and direction (true: descending).
+    pub sort: (SortBy, bool),
+    /// Filter text (name, file or use).
+    pub filter: String,
+}
+
+/// What happens on the page.
+#[derive(Debug, Clone)]
+pub enum PortfolioAction {
+    /// A batch of `n` files starts (added to what was read before).
+    Start(usize),
+    /// One file read.
+    Row(Box<PortfolioRow>, Rc<Project>),
+    /// One file refused.
+    Invalid(InvalidFile),
+    /// Every file of the batch is read: aggregate.
+    Done,
+    /// Sort by a column (again: reverse).
+    Sort(SortBy),
+    /// Filter rows.
+    Filter(String),
+    /// Start over.
+    Clear,
+}
+
+impl PortfolioState {
+    /// Whether a batch is being read.
+    pub fn busy(&self) -> bool {
+        self.done < self.total
+    }
+
+    /// The rows to show: filtered and sorted (indexes into `rows`).
+    pub fn shown(&self) -> Vec<usize> {
+        let needle = self.filter.trim().to_lowercase();
+        let mut idx: Vec<usize> = (0..self.rows.len())
+            .filter(|&i| {
+                let r = &self.rows[i].0;
+                needle.is_empty()
+                    || r.name.to_lowercase().contains(&needle)
+                    || r.file.to_lowercase().contains(&needle)
+                    || r.building_use.key().contains(&needle)
+                    || r.building_use.label().zh.contains(&needle)
+            })
+            .collect();
+        let (by, descending) = self.sort;
+        let key = |i: &usize| -> f64 {
+            let r = &self.rows[*i].0;
+            match by {
+                SortBy::File | SortBy::Name => 0.0,
+                SortBy::Area => r.floor_area_m2.unwrap_or(f64::NEG_INFINITY),
+                SortBy::Verdict => -(r.verdict as u8 as f64),
+                SortBy::SavingRate => r.saving_rate.unwrap_or(f64::NEG_INFINITY),
+                SortBy::Star => r.star_level.map_or(-1.0, |l| l as u8 as f64),
+                SortBy::Pv => r.pv_coverage.unwrap_or(f64::NEG_INFINITY),
+            }
+        };
+        match by {
+            SortBy::File => {}
+            SortBy::Name => idx.sort_by(|a, b| self.rows[*a].0.name.cmp(&self.rows[*b].0.name)),
+            _ => idx.sort_by(|a, b| key(a).total_cmp(&key(b))),
+        }
+        if descending {
+            idx.reverse();
+        }
+        idx
+    }
+}
+
+impl Reducible for PortfolioState {
+    type Action = PortfolioAction;
+
+    fn reduce(self: Rc<Self>, action: PortfolioAction) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            PortfolioAction::Start(n) => {
+                if !s.busy() {
+                    s.total = s.done;
+                }
+                s.total += n;
+                s.summary = None;
+            }
+            PortfolioAction::Row(row, project) => {
+                s.rows.push((*row, project));
+                s.done += 1;
+            }
+            PortfolioAction::Invalid(f) => {
+                s.invalid.push(f);
+                s.done += 1;
+            }
+            PortfolioAction::Done => {
+                let rows = s.rows.iter().map(|(r, _)| r.clone()).collect();
+                s.summary = Some(Rc::new(portfolio(rows, s.invalid.clone())));
+            }
+            PortfolioAction::Sort(by) => {
+                s.sort = if s.sort.0 == by {
+                    (by, !s.sort.1)
+                } else {
+                    (by, false)
+                };
+            }
+            PortfolioAction::Filter(f) => s.filter = f,
+            PortfolioAction::Clear => s = PortfolioState::default(),
+        }
+        Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use greencheck_core::portfolio::file_row;
+    use greencheck_core::project::Template;
+
+    fn row(t: Template, file: &str) -> PortfolioAction {
+        let (p, r) = file_row(file, t.json().as_bytes()).unwrap();
+        PortfolioAction::Row(Box::new(r), Rc::new(p))
+    }
+
+    #[test]
+    fn a_batch_is_read_then_summarised_sorted_and_filtered() {
+        let s = Rc::new(PortfolioState::default())
+            .reduce(PortfolioAction::Start(3))
+            .reduce(row(Template::Office, "b.json"))
+            .reduce(row(Template::Villa, "a.json"))
+            .reduce(PortfolioAction::Invalid(InvalidFile::new(
+                "x.txt", "坏", "bad",
+            )));
+        assert!(!s.busy());
+        let s = s.reduce(PortfolioAction::Done);
+        let summary = s.summary.clone().unwrap();
+        assert_eq!((summary.projects, summary.invalid_files), (2, 1));
+        // By floor area, ascending: the villa (352 m²) before the office (5 000 m²).
+        let s = s.reduce(PortfolioAction::Sort(SortBy::Area));
+        assert_eq!(s.shown(), vec![1, 0]);
+        let s = s.reduce(PortfolioAction::Sort(SortBy::Area));
+        assert_eq!(s.shown(), vec![0, 1], "again: descending");
+        let s = s.reduce(PortfolioAction::Filter("办公".into()));
+        assert_eq!(s.shown(), vec![0]);
+        // A second batch adds to the first.
+        let s = s.reduce(PortfolioAction::Start(1));
+        assert!(s.busy() && s.summary.is_none());
+        assert_eq!((s.done, s.total), (3, 4));
+    }
+}

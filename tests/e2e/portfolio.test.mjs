@@ -1,0 +1,81 @@
+// The bureau's portfolio page: 20 project files and a BIM model dropped at once (plus one bad file) are read in
+// the browser with a progress bar; the city indicators, every project's row (sortable, filterable), the bad file
+// with its reason, the CSV for Excel (with a BOM), and opening a row in the calculator. The aggregation's
+// arithmetic is tested natively (core/tests/portfolio.rs).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, openApp, ROOT } from './harness.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** 20 projects from the templates, varied (name, storeys, wall K), as {name, text}. */
+function portfolioFiles() {
+  const dir = path.join(ROOT, 'core/data/templates');
+  const templates = fs.readdirSync(dir).map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
+  const out = [];
+  for (let i = 0; i < 20; i++) {
+    const p = structuredClone(templates[i % templates.length]);
+    p.name = `项目${String(i + 1).padStart(2, '0')}`;
+    p.storeys = Math.max(1, (p.storeys % 12) + (i % 4));
+    p.envelope.wall_u = [0.3, 0.42, 0.5, 0.7][i % 4];
+    out.push({ name: `p${i + 1}.json`, text: JSON.stringify(p) });
+  }
+  out.push({ name: 'broken.json', text: '{"format": "greencheck/1", "storeys": ' });
+  return out;
+}
+
+async function dropFiles(page, files) {
+  await page.evaluate((files) => {
+    const dt = new DataTransfer();
+    for (const f of files) {
+      const bin = atob(f.b64);
+      const buf = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) buf[i] = bin.charCodeAt(i);
+      dt.items.add(new File([buf], f.name));
+    }
+    const zone = document.querySelector('[data-testid=portfolio]');
+    for (const type of ['dragenter', 'dragover', 'drop']) zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+  }, files.map((f) => ({ name: f.name, b64: Buffer.from(f.bytes ?? f.text).toString('base64') })));
+}
+
+test('20 projects and a model dropped on the summary page: city indicators, rows, the bad file, CSV, open', async () => {
+  const app = await openApp(browser, { contextOptions: { acceptDownloads: true } });
+  const { page } = app;
+  try {
+    await page.getByTestId('view-portfolio').click();
+    await page.getByTestId('portfolio').waitFor();
+    const files = portfolioFiles();
+    files.push({ name: 'model.xml', bytes: fs.readFileSync(path.join(ROOT, 'core/tests/data/gbxml/ExteriorWindowRatioCW.xml')) });
+    await dropFiles(page, files);
+    await page.waitForFunction(() => {
+      const p = document.querySelector('[data-testid=portfolio-progress]');
+      return p && p.dataset.done === '22' && p.dataset.total === '22';
+    });
+    await page.locator('[data-testid^=city-C]').first().waitFor();
+    assert.equal(await page.getByTestId('portfolio-row').count(), 21, '20 projects and the model');
+    assert.match(await page.getByTestId('portfolio-invalid').innerText(), /broken\.json/);
+    assert.ok(await page.locator('[data-testid^=city-C]').count() >= 10, 'the plan\'s city indicators');
+    // Sort by area, ascending: the first row is the smallest.
+    await page.locator('button.sort', { hasText: '面积' }).click();
+    const areas = await page.locator('[data-testid=portfolio-row] td:nth-child(3)').allTextContents();
+    const nums = areas.map((a) => Number(a.replace(/,/g, ''))).filter((n) => Number.isFinite(n));
+    assert.deepEqual(nums, [...nums].sort((a, b) => a - b));
+    // Filter by name.
+    await page.getByTestId('portfolio-filter').fill('项目07');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=portfolio-row]').length === 1);
+    // CSV for Excel: UTF-8 with a byte-order mark, the projects in it.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('portfolio-csv').click()]);
+    const csv = fs.readFileSync(await download.path());
+    assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    assert.match(csv.toString('utf8'), /项目07/);
+    // Open the row in the calculator.
+    await page.getByTestId('portfolio-open').click();
+    await page.waitForFunction(() => document.querySelector('#f-name')?.value === '项目07');
+    assert.equal(await page.getByTestId('portfolio').isVisible(), false);
+  } finally { await app.close(); }
+  assert.deepEqual(app.errors, []);
+});
