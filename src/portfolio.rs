@@ -74,13 +74,15 @@ impl PortfolioState {
 
     /// The rows to show: filtered and sorted (indexes into `rows`).
     pub fn shown(&self) -> Vec<usize> {
-        let needle = self.filter.trim().to_lowercase();
+        // ASCII folding only: Chinese has no case, and full Unicode case tables would cost
+        // the first load several KB for Latin file names alone.
+        let needle = self.filter.trim().to_ascii_lowercase();
         let mut idx: Vec<usize> = (0..self.rows.len())
             .filter(|&i| {
                 let r = &self.rows[i].0;
                 needle.is_empty()
-                    || r.name.to_lowercase().contains(&needle)
-                    || r.file.to_lowercase().contains(&needle)
+                    || r.name.to_ascii_lowercase().contains(&needle)
+                    || r.file.to_ascii_lowercase().contains(&needle)
                     || r.building_use.key().contains(&needle)
                     || r.building_use.label().zh.contains(&needle)
             })
