@@ -29,6 +29,7 @@ pub mod share;
 pub mod star;
 pub mod sweep;
 pub mod text;
+pub mod weather;
 
 pub use evaluate::{evaluate, evaluate_json};
 pub use project::{Project, ProjectError};
