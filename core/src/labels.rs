@@ -7,7 +7,7 @@
 
 use crate::columns::gb55015::{BuildingClass, Element, Orientation, Provenance};
 use crate::columns::star::{Category, Edition, Stage, StarLevel};
-use crate::energy::Outlook;
+use crate::energy::{MassOrigin, Outlook, RungId, TierStatus};
 use crate::project::Use;
 use crate::report::{Status, Verdict};
 use crate::star::SoundInsulation;
@@ -141,6 +141,34 @@ labels!(SoundInsulation {
     Low => ("达到低限", "low limit"),
     Mid => ("低限与高限平均（2024 版表 3.2.8：≥47 dB / ≤60 dB）", "average of limits (2024 table 3.2.8: ≥47 dB / ≤60 dB)"),
     High => ("高要求（2024 版表 3.2.8：≥50 dB / ≤55 dB）", "high limit (2024 table 3.2.8: ≥50 dB / ≤55 dB)"),
+});
+
+labels!(crate::columns::energy::Provenance {
+    T => ("规范原文", "official text"),
+    S => ("第三方资料", "secondhand source"),
+    I => ("推定值，待确认", "inferred, to be confirmed"),
+    M => ("未经核实的回忆值，待确认", "unverified recollection, to be confirmed"),
+    A => ("本估算的假设", "assumption of this estimate"),
+});
+
+labels!(RungId {
+    Gb55015 => ("GB 55015 节能率（居住 75% / 公共 72%）", "GB 55015 saving rate (75 % residential / 72 % public)"),
+    HebiTarget => ("鹤壁节能目标（居住 83% / 公共 78%）", "Hebi target (83 % residential / 78 % public)"),
+    UltraLow => ("超低能耗建筑（GB/T 51350，暂定）", "Ultra-low energy building (GB/T 51350, provisional)"),
+    NearZero => ("近零能耗建筑（GB/T 51350，暂定）", "Near-zero energy building (GB/T 51350, provisional)"),
+});
+
+labels!(TierStatus {
+    Met => ("达到", "met"),
+    NotMet => ("未达到", "not met"),
+    Undetermined => ("待补充", "to be entered"),
+    NotAssessed => ("未评估", "not assessed"),
+});
+
+labels!(MassOrigin {
+    Default => ("默认值", "default"),
+    Construction => ("所选热容类别", "chosen class"),
+    Override => ("输入的有效热容", "entered capacity"),
 });
 
 /// "待确认" / "to be confirmed": the mark of an inferred limit.

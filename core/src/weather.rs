@@ -26,7 +26,10 @@ use crate::climate::{Header, TableError};
 /// The embedded hourly files: city id and bytes.
 const EMBEDDED: [(&str, &[u8]); 2] = [
     ("hebi", include_bytes!("../data/climate/hebi.hourly")),
-    ("zhengzhou", include_bytes!("../data/climate/zhengzhou.hourly")),
+    (
+        "zhengzhou",
+        include_bytes!("../data/climate/zhengzhou.hourly"),
+    ),
 ];
 
 /// First line of an hourly file.
@@ -56,8 +59,11 @@ pub struct Hour {
 
 impl Hour {
     /// Irradiance on a vertical plane whose outward normal has azimuth γ, given as (sin γ, cos γ), W/m².
+    #[inline(always)]
     pub fn vertical(&self, sin_az: f64, cos_az: f64) -> f64 {
-        self.c + (self.x * sin_az + self.y * cos_az).max(0.0)
+        let d = self.x * sin_az + self.y * cos_az;
+        // A comparison, not f64::max (a libm call at the size-optimised level).
+        self.c + if d > 0.0 { d } else { 0.0 }
     }
 }
 
@@ -336,7 +342,10 @@ mod tests {
         }
         assert!(city("beijing").is_none());
         let w = hebi();
-        assert_eq!((w.latitude_deg, w.longitude_deg, w.time_zone_h), (36.05, 114.4, 8.0));
+        assert_eq!(
+            (w.latitude_deg, w.longitude_deg, w.time_zone_h),
+            (36.05, 114.4, 8.0)
+        );
         assert!(w.source.contains("Anyang"));
     }
 
@@ -388,8 +397,16 @@ mod tests {
             albedo: 0.2,
         };
         let (z, az) = sun(&s, 290, 12.0 + 30.5 / 60.0);
-        assert!((z.to_degrees() - 50.11162).abs() < 0.4, "{}", z.to_degrees());
-        assert!((az.to_degrees() - 194.34024).abs() < 0.4, "{}", az.to_degrees());
+        assert!(
+            (z.to_degrees() - 50.11162).abs() < 0.4,
+            "{}",
+            z.to_degrees()
+        );
+        assert!(
+            (az.to_degrees() - 194.34024).abs() < 0.4,
+            "{}",
+            az.to_degrees()
+        );
     }
 
     /// One hour by hand. Sun below the horizon at the midpoint (1 January, 06:00–07:00 in Hebi): the recorded
@@ -408,10 +425,16 @@ mod tests {
         assert_eq!(s.hour(0, -3.0, 0.0, 0.0).c, 0.0);
         // Noon, 1 January: the directional vector points south (y < 0) and roughly at the sun.
         let noon = s.hour(12, 2.0, 600.0, 80.0);
-        assert!(noon.y < 0.0 && noon.x.abs() < 0.2 * noon.y.abs(), "{noon:?}");
+        assert!(
+            noon.y < 0.0 && noon.x.abs() < 0.2 * noon.y.abs(),
+            "{noon:?}"
+        );
         let south = noon.vertical(0.0, -1.0);
         let north = noon.vertical(0.0, 1.0);
-        assert!(south > 400.0 && (north - noon.c).abs() < 1e-12, "{south} {north}");
+        assert!(
+            south > 400.0 && (north - noon.c).abs() < 1e-12,
+            "{south} {north}"
+        );
     }
 
     #[test]
@@ -419,7 +442,11 @@ mod tests {
         let good = EMBEDDED[0].1;
         assert!(decode(good).is_ok());
         let payload = {
-            let at = good.windows(7).position(|w| w == b"\nhours ").expect("hours line") + 1;
+            let at = good
+                .windows(7)
+                .position(|w| w == b"\nhours ")
+                .expect("hours line")
+                + 1;
             at + good[at..].iter().position(|&b| b == b'\n').expect("eol") + 1
         };
         let bad = |b: &[u8]| decode(b).err();

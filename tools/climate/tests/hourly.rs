@@ -8,7 +8,12 @@ use std::path::PathBuf;
 
 const CITIES: [(&str, &str, &str, &str); 2] = [
     ("hebi", "鹤壁", "Hebi", "CHN_Henan.Anyang.538980_CSWD.epw"),
-    ("zhengzhou", "郑州", "Zhengzhou", "CHN_Henan.Zhengzhou.570830_CSWD.epw"),
+    (
+        "zhengzhou",
+        "郑州",
+        "Zhengzhou",
+        "CHN_Henan.Zhengzhou.570830_CSWD.epw",
+    ),
 ];
 
 fn weather(file: &str) -> Epw {
@@ -66,21 +71,25 @@ fn core_transposition_is_the_tools() {
                 f64::from(hr.hour) - 0.5,
             );
             let cos_z = sun.zenith_deg.to_radians().cos();
-            let dni = if sun.zenith_deg < 90.0 { hr.dni_wh_m2 } else { 0.0 };
+            let dni = if sun.zenith_deg < 90.0 {
+                hr.dni_wh_m2
+            } else {
+                0.0
+            };
             let ghi = dni * cos_z.max(0.0) + hr.dhi_wh_m2;
             let sky = SkyHour::new(sun, doy, ghi, hr.dni_wh_m2, hr.dhi_wh_m2);
             let mut check = |ours: f64, tool: f64| {
                 worst = worst.max((ours - tool).abs());
-                assert!((ours - tool).abs() < 1e-6, "{id} hour {i}: {ours} vs {tool}");
+                assert!(
+                    (ours - tool).abs() < 1e-6,
+                    "{id} hour {i}: {ours} vs {tool}"
+                );
             };
             check(c.h, sky.total(0.0, 0.0, SkyModel::Perez, 0.2));
             for k in 0..24 {
                 let az = f64::from(k) * 15.0;
                 let (s, co) = az.to_radians().sin_cos();
-                check(
-                    c.vertical(s, co),
-                    sky.total(90.0, az, SkyModel::Perez, 0.2),
-                );
+                check(c.vertical(s, co), sky.total(90.0, az, SkyModel::Perez, 0.2));
             }
         }
         eprintln!("{id}: worst hourly difference {worst:.2e} W/m²");
@@ -98,5 +107,7 @@ fn only_whole_ordered_years_are_written() {
     assert!(hourly::channels(&shuffled).unwrap_err().contains("hour 10"));
     let mut hot = w;
     hot.hours[5].dhi_wh_m2 = 12.5;
-    assert!(hourly::channels(&hot).unwrap_err().contains("irradiation 12.5"));
+    assert!(hourly::channels(&hot)
+        .unwrap_err()
+        .contains("irradiation 12.5"));
 }
