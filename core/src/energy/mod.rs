@@ -86,7 +86,7 @@ pub const ENERGY_USE_BASIS: &str = "annual heating + cooling energy after system
 pub const METHOD: &str = "EN ISO 13790:2008 simple hourly method (annex C, 5R1C network: air, surface \
      and mass nodes; ideal control of the air temperature at the set points) over the city's hourly typical \
      year, solar gains per facade azimuth and on the roof from the Perez sky, C_m and A_m from the thermal-mass \
-     class (h_is 3.45, h_ms 9.1, A_t = 4.5 A_f, 60 warm-up days)";
+     class (h_is, h_ms, A_t / A_f and the warm-up days: the hourly_* rows of energy_defaults.csv)";
 
 /// Method label of the monthly figures (`energy.monthly`, sweeps).
 pub const MONTHLY_METHOD: &str =
