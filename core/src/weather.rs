@@ -327,6 +327,26 @@ impl Site {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// Any splice of random bytes into the Hebi file, then any truncation, decodes or is an error.
+        #[test]
+        fn random_edits_never_panic(
+            at in 0usize..31_000,
+            bytes in proptest::collection::vec(any::<u8>(), 0..12),
+            keep in 0usize..32_000,
+        ) {
+            let mut b = EMBEDDED[0].1.to_vec();
+            let at = at.min(b.len());
+            let end = (at + bytes.len()).min(b.len());
+            b.splice(at..end, bytes);
+            b.truncate(keep.max(at));
+            let _ = decode(&b);
+        }
+    }
 
     fn hebi() -> &'static HourlyWeather {
         city("hebi").expect("hebi hourly embedded")
@@ -341,6 +361,10 @@ mod tests {
             assert_eq!(w.month_ends()[0], 744);
         }
         assert!(city("beijing").is_none());
+        // Every city offered has its hourly year (the estimate needs one).
+        for c in crate::city::cities() {
+            assert!(city(c.city).is_some(), "{}", c.city);
+        }
         let w = hebi();
         assert_eq!(
             (w.latitude_deg, w.longitude_deg, w.time_zone_h),

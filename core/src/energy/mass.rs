@@ -68,6 +68,7 @@ pub enum MassOrigin {
 pub struct ThermalMass {
     /// Class key, when a class applies (`very_heavy`); `None` for an override without a class whose C_m
     /// matches no class.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub class: Option<Cow<'static, str>>,
     /// C_m used, kJ/(m²·K) of floor.
     pub c_m_kj_m2k: f64,
