@@ -152,8 +152,8 @@ labels!(crate::columns::energy::Provenance {
 });
 
 labels!(RungId {
-    Gb55015 => ("GB 55015 节能率（居住 75% / 公共 72%）", "GB 55015 saving rate (75 % residential / 72 % public)"),
-    HebiTarget => ("鹤壁节能目标（居住 83% / 公共 78%）", "Hebi target (83 % residential / 78 % public)"),
+    Gb55015 => ("GB 55015 平均节能率", "GB 55015 average saving rate"),
+    HebiTarget => ("鹤壁碳达峰方案节能目标", "Hebi carbon-peak plan target"),
     UltraLow => ("超低能耗建筑（GB/T 51350，暂定）", "Ultra-low energy building (GB/T 51350, provisional)"),
     NearZero => ("近零能耗建筑（GB/T 51350，暂定）", "Near-zero energy building (GB/T 51350, provisional)"),
 });

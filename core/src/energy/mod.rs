@@ -276,12 +276,12 @@ pub fn estimate(
         ddh28_kkh,
         conditions: nz.map(|(_, s)| s.conditions).unwrap_or_default(),
         note_zh: Cow::Borrowed(if residential {
-            "暂定结果：按 GB/T 51350-2019 自身计算条件（室内 20/26 °C、新风与热回收、由 N50 计算的渗透）逐时估算供暖与供冷（显热）需求；各限值与部分计算条件为未经核实的回忆值或本工具的假设，均待确认"
+            "暂定结果：按 GB/T 51350-2019 自身计算条件（室内设定温度、新风与热回收、由 N50 计算的渗透，见 conditions）逐时估算供暖与供冷（显热）需求；各限值与部分计算条件为未经核实的回忆值或本工具的假设，均待确认"
         } else {
             "公共建筑暂不评估：GB/T 51350 的公共建筑指标为相对其自身参照建筑的节能率，本工具尚无该参照建筑"
         }),
         note_en: Cow::Borrowed(if residential {
-            "provisional: heating and (sensible) cooling demand estimated hour by hour under GB/T 51350-2019's own conditions (20/26 °C indoors, fresh air with heat recovery, infiltration from N50); every limit and several conditions are unverified recollections or assumptions of this tool, all to be confirmed"
+            "provisional: heating and (sensible) cooling demand estimated hour by hour under GB/T 51350-2019's own conditions (indoor set points, fresh air with heat recovery, infiltration from N50: see conditions); every limit and several conditions are unverified recollections or assumptions of this tool, all to be confirmed"
         } else {
             "public buildings are not assessed: GB/T 51350's public-building indicators are saving rates against its own reference building, which greencheck does not have yet"
         }),
