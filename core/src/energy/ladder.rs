@@ -333,32 +333,49 @@ fn tier_criterion(
         (TierStatus::NotMet, Some(v)) => Some((v - limit).abs()),
         _ => None,
     };
-    let l = num(limit);
+    // Quantities with a unit as numbers with it; fractions (efficiency, shares) as percentages.
+    let f = |x: f64| if unit.is_empty() { pct(x) } else { num(x) };
+    let u = if unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {unit}")
+    };
+    let l = format!("{}{u}", f(limit));
     let (text_zh, text_en) = match (status, value) {
         (TierStatus::Met, Some(v)) => (
-            format!("{zh} {} {rel} {l} {unit}", num(v)),
-            format!("{en} {} {rel} {l} {unit}", num(v)),
+            format!("{zh} {} {rel} {l}", f(v)),
+            format!("{en} {} {rel} {l}", f(v)),
         ),
         (TierStatus::NotMet, Some(v)) => {
-            let gap = num((v - limit).abs());
+            let gap = f((v - limit).abs());
             let (dzh, den) = if cmp == TierComparison::Le {
                 ("降低", "fall")
             } else {
                 ("提高", "rise")
             };
+            let lim = f(limit);
             (
-                format!("{zh}需{dzh} {gap} {unit}（{} → {rel} {l}）", num(v)),
-                format!("{en} must {den} by {gap} {unit} ({} → {rel} {l})", num(v)),
+                format!("{zh}需{dzh} {gap}{u}（{} → {rel} {lim}）", f(v)),
+                format!("{en} must {den} by {gap}{u} ({} → {rel} {lim})", f(v)),
             )
         }
         (TierStatus::Undetermined, _) => (
-            format!("需填写设计{zh}（限值 {rel} {l} {unit}）"),
-            format!("enter the design's {en} (limit {rel} {l} {unit})"),
+            format!("需填写设计{zh}（限值 {rel} {l}）"),
+            format!("enter the design's {en} (limit {rel} {l})"),
         ),
-        _ => (
-            format!("{zh}（{rel} {l} {unit}）未评估：本工具不计算该指标"),
-            format!("{en} ({rel} {l} {unit}) not assessed: greencheck does not compute it"),
-        ),
+        _ => {
+            let (why_zh, why_en) = match q {
+                TierQuantity::OverallSavingRate | TierQuantity::EnvelopeSavingRate => (
+                    "需要按该标准自身基准的参照建筑",
+                    "needs a reference building on the standard's own basis",
+                ),
+                _ => ("本工具不计算该指标", "greencheck does not compute it"),
+            };
+            (
+                format!("{zh}（{rel} {l}）未评估：{why_zh}"),
+                format!("{en} ({rel} {l}) not assessed: {why_en}"),
+            )
+        }
     };
     Criterion {
         quantity: Cow::Borrowed(quantity_key(q)),
@@ -375,8 +392,8 @@ fn tier_criterion(
         ),
         provenance: weakest(rows.iter().map(|r| r.provenance)),
         to_be_confirmed: rows.iter().any(|r| r.provenance != Provenance::T),
-        text_zh: text_zh.trim_end().replace("  ", " "),
-        text_en: text_en.trim_end().replace("  ", " "),
+        text_zh,
+        text_en,
     }
 }
 
@@ -647,6 +664,10 @@ mod tests {
         let l = ladder(&input(0.5, Some(v)));
         let c = criterion(&l, RungId::NearZero, "heat_recovery_efficiency");
         assert_eq!(c.status, TierStatus::NotMet);
+        assert_eq!(
+            c.text_en,
+            "sensible heat-recovery efficiency must rise by 0.1% (74.9% → ≥ 75.0%)"
+        );
         let c = criterion(&l, RungId::NearZero, "primary_energy");
         assert_eq!((c.status, c.value), (TierStatus::NotAssessed, None));
         // Without degree hours (an older climate table) the cooling criterion is absent and the rest decide.
