@@ -16,6 +16,7 @@ mod columns;
 #[path = "src/schema.rs"]
 mod schema;
 
+use columns::energy::{BuildingType, Tier, TierComparison, TierQuantity};
 use columns::gb55015::{
     BuildingClass, Comparison, Element, Interval, Orientation, Provenance, Severity,
 };
@@ -73,6 +74,12 @@ fn generate(out: &Path) -> Result<(), String> {
     write(out, schema::PLAN_TARGETS, "TARGET_ROWS", &plan)?;
     let retrofit = schema::retrofit_targets(&data(schema::RETROFIT_TARGETS)?).map_err(e)?;
     write(out, schema::RETROFIT_TARGETS, "TARGET_ROWS", &retrofit)?;
+    let mass = schema::thermal_mass_classes(&data(schema::THERMAL_MASS)?).map_err(e)?;
+    write(out, schema::THERMAL_MASS, "THERMAL_MASS_ROWS", &mass)?;
+    let tiers = schema::nzeb_tiers(&data(schema::NZEB_TIERS)?).map_err(e)?;
+    write(out, schema::NZEB_TIERS, "NZEB_LIMIT_ROWS", &tiers)?;
+    let cond = schema::nzeb_conditions(&data(schema::NZEB_CONDITIONS)?).map_err(e)?;
+    write(out, schema::NZEB_CONDITIONS, "NZEB_CONDITION_ROWS", &cond)?;
     Ok(())
 }
 
@@ -210,6 +217,14 @@ enum_lit!(
 enum_lit!(Category, Edition, Quantity, Rule, Stage, StarLevel);
 enum_lit!(Attribute, Basis, Compare, Indicator, TargetKind, Term);
 enum_lit!(RetrofitKind, RetrofitQuantity);
+enum_lit!(BuildingType, Tier, TierComparison, TierQuantity);
+
+// The estimate tables' provenance (T/S/I/M/A), written as `Provenance::X` like the star one.
+impl Lit for columns::energy::Provenance {
+    fn lit(&self, out: &mut String) {
+        let _ = write!(out, "Provenance::{self:?}");
+    }
+}
 
 // Not in `enum_lit!`: its name clashes with the GB 55015 `Provenance` here (not in star.rs).
 impl Lit for columns::star::Provenance {
@@ -396,4 +411,42 @@ record_lit!(
     provenance,
     wording,
     note,
+);
+record_lit!(
+    schema::ThermalMassRecord => ThermalMassClass,
+    key,
+    name_zh,
+    name_en,
+    construction_zh,
+    construction_en,
+    c_m_kj_m2k,
+    a_m_ratio,
+    provenance,
+    source,
+);
+record_lit!(
+    schema::NzebLimitRecord => NzebLimitRow,
+    id,
+    standard,
+    edition,
+    clause,
+    building_type,
+    zones,
+    tier,
+    quantity,
+    comparison,
+    value,
+    unit,
+    provenance,
+    source,
+    note,
+);
+record_lit!(
+    schema::NzebConditionRecord => NzebCondition,
+    key,
+    building_type,
+    value,
+    unit,
+    provenance,
+    source,
 );

@@ -340,6 +340,7 @@ pub fn app() -> Html {
                     { for facade_sections }
                     <Section title="sec.envelope" fields={views(layout::envelope(), &[])} {lang} on_edit={on_edit.clone()} />
                     <Section title="sec.optional" fields={views(layout::optional(), &[])} {lang} on_edit={on_edit.clone()} />
+                    <Section title="sec.nzeb" fields={views(layout::nzeb(), &[])} {lang} on_edit={on_edit.clone()} folded=true />
                     <Section title="sec.pv" fields={views(layout::pv(), &[])} {lang} on_edit={on_edit.clone()} />
                     <Section title="sec.green" fields={views(layout::green(), &[])} {lang} on_edit={on_edit.clone()} folded=true />
                     <Section title="sec.plan" fields={views(layout::plan(), &[])} {lang} on_edit={on_edit.clone()} folded=true />

@@ -105,6 +105,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("plan.col.target", "方案要求", "Plan target"),
     ("plan.col.value", "本项目", "This project"),
     ("plan.needs", "需补充", "Needs"),
+    ("sec.nzeb", "超低 / 近零能耗建筑设计参数（GB/T 51350，可选）", "Ultra-low / near-zero energy design (GB/T 51350, optional)"),
     ("sec.plan", "鹤壁方案指标所需信息（可选）", "For the Hebi plan indicators (optional)"),
     ("sec.retrofit", "节能改造（既有建筑 / 农房，可选）", "Energy retrofit (existing building / rural house, optional)"),
     ("sec.retrofit_facade", "改造前", "Before the retrofit"),

@@ -108,7 +108,18 @@ pub fn facade(name: &str) -> Vec<Slot> {
 
 /// Envelope section.
 pub fn envelope() -> Vec<Slot> {
-    plain(&[&f::WALL_U, &f::ROOF_U, &f::WINDOW_U, &f::WINDOW_SHGC])
+    plain(&[
+        &f::WALL_U,
+        &f::ROOF_U,
+        &f::WINDOW_U,
+        &f::WINDOW_SHGC,
+        &f::CONSTRUCTION,
+    ])
+}
+
+/// Design intent the GB/T 51350 ultra-low / near-zero tiers need (declared airtightness, heat recovery).
+pub fn nzeb() -> Vec<Slot> {
+    plain(&[&f::AIRTIGHTNESS_N50, &f::HEAT_RECOVERY])
 }
 
 /// Optional envelope elements.
@@ -234,6 +245,7 @@ mod tests {
             area_facade(0),
             facade("A"),
             envelope(),
+            nzeb(),
             optional(),
             pv(),
             green(),

@@ -1,6 +1,7 @@
 //! The lists a choice field offers ([`Choices`]), drawn from the core's own tables: the city table, the uses,
 //! the GB/T 50378 editions and stages, the grid emission factor rows, the sound-insulation levels, the
-//! water-fixture grades, the kinds of retrofit and the retrofit marks. Every value offered validates (tested).
+//! water-fixture grades, the kinds of retrofit and the retrofit marks, the ISO 13790 thermal-mass classes.
+//! Every value offered validates (tested).
 
 use crate::columns::star::{Edition, Stage};
 pub use crate::fields::Choices;
@@ -65,6 +66,14 @@ pub fn choices(list: Choices) -> Vec<Choice> {
         Choices::RetrofitMarks => Mark::ALL
             .iter()
             .map(|m| plain(m.key(), m.label()))
+            .collect(),
+        Choices::Constructions => crate::energy::thermal_mass_classes()
+            .iter()
+            .map(|c| Choice {
+                value: c.key,
+                label: Text::new(c.name_zh, c.name_en),
+                detail: Some(Text::new(c.construction_zh, c.construction_en)),
+            })
             .collect(),
     }
 }

@@ -249,16 +249,16 @@ fn azimuth_cell(grid: &[f64], az: f64) -> (usize, usize, f64) {
 
 /// Why a table file was rejected: the header key, or the part of the file, that is malformed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct TableError(&'static str);
+pub(crate) struct TableError(pub(crate) &'static str);
 
-/// Cursor over the header lines of a table file.
-struct Header<'a> {
-    rest: &'a [u8],
+/// Cursor over the header lines of a table file (also read by [`crate::weather`]).
+pub(crate) struct Header<'a> {
+    pub(crate) rest: &'a [u8],
 }
 
 impl<'a> Header<'a> {
     /// The next line, which must be `key` (then nothing) or `key value`; returns the value.
-    fn field(&mut self, key: &'static str) -> Result<&'a str, TableError> {
+    pub(crate) fn field(&mut self, key: &'static str) -> Result<&'a str, TableError> {
         let err = TableError(key);
         let end = self.rest.iter().position(|&b| b == b'\n').ok_or(err)?;
         let (line, rest) = self.rest.split_at(end);
@@ -272,30 +272,30 @@ impl<'a> Header<'a> {
     }
 
     /// True when the next line is `key` or `key value`.
-    fn next_is(&self, key: &str) -> bool {
+    pub(crate) fn next_is(&self, key: &str) -> bool {
         self.rest.starts_with(key.as_bytes())
             && matches!(self.rest.get(key.len()), Some(b' ' | b'\n'))
     }
 
-    fn text(&mut self, key: &'static str) -> Result<String, TableError> {
+    pub(crate) fn text(&mut self, key: &'static str) -> Result<String, TableError> {
         self.field(key).map(str::to_owned)
     }
 
-    fn list<T: FromStr>(&mut self, key: &'static str) -> Result<Vec<T>, TableError> {
+    pub(crate) fn list<T: FromStr>(&mut self, key: &'static str) -> Result<Vec<T>, TableError> {
         self.field(key)?
             .split(' ')
             .map(|x| x.parse().map_err(|_| TableError(key)))
             .collect()
     }
 
-    fn number(&mut self, key: &'static str) -> Result<f64, TableError> {
+    pub(crate) fn number(&mut self, key: &'static str) -> Result<f64, TableError> {
         match self.list(key)?[..] {
             [x] => Ok(x),
             _ => Err(TableError(key)),
         }
     }
 
-    fn months<T: FromStr>(&mut self, key: &'static str) -> Result<[T; 12], TableError> {
+    pub(crate) fn months<T: FromStr>(&mut self, key: &'static str) -> Result<[T; 12], TableError> {
         self.list(key)?.try_into().map_err(|_| TableError(key))
     }
 }

@@ -752,3 +752,81 @@ pub mod retrofit {
         CityRetrofitArea,
     }
 }
+
+/// Columns of the energy tables `thermal_mass_classes.csv`, `nzeb_tiers.csv` and `nzeb_conditions.csv`.
+pub mod energy {
+    use serde::{Deserialize, Serialize};
+
+    /// Where a number came from (docs/sources/README.md): the five letters the estimate's tables use.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    pub enum Provenance {
+        /// Read from the official text.
+        T,
+        /// Secondhand (a third-party encoding of the text).
+        S,
+        /// Inferred; to be confirmed.
+        I,
+        /// Unverified recollection: every use must be marked to be confirmed (待确认).
+        M,
+        /// An assumption of this estimate.
+        A,
+    }
+
+    /// Building type of a GB/T 51350 row.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum BuildingType {
+        /// Residential (居住建筑).
+        Residential,
+        /// Public (公共建筑).
+        Public,
+    }
+
+    /// The GB/T 51350-2019 tiers, in ladder order.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Tier {
+        /// Ultra-low energy building (超低能耗建筑).
+        UltraLow,
+        /// Near-zero energy building (近零能耗建筑).
+        NearZero,
+    }
+
+    /// The quantity a GB/T 51350 row limits.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum TierQuantity {
+        /// Annual heating demand per m² of floor, kWh/(m²·a).
+        HeatingDemand,
+        /// Annual cooling demand per m²: the row is the constant of the climate-dependent limit.
+        CoolingDemand,
+        /// Coefficient of the wet-bulb degree hours above 20 °C (kK·h) in the cooling limit.
+        CoolingDemandPerWdh20,
+        /// Coefficient of the dry-bulb degree hours above 28 °C (kK·h) in the cooling limit.
+        CoolingDemandPerDdh28,
+        /// Air changes at 50 Pa, 1/h (design intent).
+        AirtightnessN50,
+        /// Sensible heat-recovery efficiency of the fresh-air unit (design intent).
+        HeatRecoveryEfficiency,
+        /// Primary energy of heating, cooling and lighting (建筑能耗综合值): not computed here.
+        PrimaryEnergy,
+        /// Renewable share on the standard's basis: not computed here.
+        RenewableShare,
+        /// Public buildings' overall saving rate (建筑综合节能率): not computed here.
+        OverallSavingRate,
+        /// Public buildings' envelope saving rate (建筑本体节能率): not computed here.
+        EnvelopeSavingRate,
+    }
+
+    /// How a GB/T 51350 row compares.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum TierComparison {
+        /// value ≤ limit meets the row.
+        Le,
+        /// value ≥ limit meets the row.
+        Ge,
+        /// A coefficient of a limit formula (no comparison of its own).
+        Coef,
+    }
+}

@@ -49,6 +49,8 @@ pub enum Choices {
     RetrofitKinds,
     /// Retrofitted or kept ([`crate::retrofit::Mark`]).
     RetrofitMarks,
+    /// The ISO 13790 thermal-mass classes ([`crate::energy::thermal_mass_classes`]).
+    Constructions,
 }
 
 impl Choices {
@@ -469,8 +471,39 @@ pub const WALL_SKY_VIEW: Field = Field::number(
     kind(0.0, true, 1.0, true, ""),
 );
 
+/// Share of the internal gains on the air node (hourly method).
+pub const GAINS_CONVECTIVE: Field = Field::number(
+    "assumptions.internal_gains_convective_fraction",
+    t("室内得热对流份额", "Convective share of internal gains"),
+    kind(0.0, true, 1.0, true, ""),
+);
+/// The construction's thermal-mass class (sets C_m and A_m unless the capacity is given).
+pub const CONSTRUCTION: Field = Field::of(
+    "assumptions.construction",
+    t(
+        "建筑热容类别（ISO 13790）",
+        "Thermal mass class (ISO 13790)",
+    ),
+    Input::Choice(Choices::Constructions),
+);
+/// Declared airtightness N50 (GB/T 51350 tier).
+pub const AIRTIGHTNESS_N50: Field = Field::number(
+    "envelope.airtightness_n50",
+    t("建筑气密性 N50（设计值）", "Airtightness N50 (design)"),
+    kind(0.0, false, 50.0, true, "1/h"),
+);
+/// Declared sensible heat-recovery efficiency of the fresh-air unit (GB/T 51350 tier).
+pub const HEAT_RECOVERY: Field = Field::number(
+    "ventilation.heat_recovery_efficiency",
+    t(
+        "新风热回收显热效率（设计值）",
+        "Heat-recovery efficiency, sensible (design)",
+    ),
+    kind(0.0, true, 1.0, false, ""),
+);
+
 /// The estimate's assumption fields, in the order the report lists them.
-pub const ASSUMPTIONS: [&Field; 18] = [
+pub const ASSUMPTIONS: [&Field; 19] = [
     &ACH,
     &GAINS,
     &HEATING_SETPOINT,
@@ -489,6 +522,7 @@ pub const ASSUMPTIONS: [&Field; 18] = [
     &TRADEOFF_BAND,
     &ROOF_SKY_VIEW,
     &WALL_SKY_VIEW,
+    &GAINS_CONVECTIVE,
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -896,7 +930,7 @@ pub const RETROFIT: [&Field; 21] = [
 ];
 
 /// Every field of the registry.
-pub const ALL: [&Field; 104] = [
+pub const ALL: [&Field; 108] = [
     &NAME,
     &CITY,
     &USE,
@@ -945,6 +979,10 @@ pub const ALL: [&Field; 104] = [
     &TRADEOFF_BAND,
     &ROOF_SKY_VIEW,
     &WALL_SKY_VIEW,
+    &GAINS_CONVECTIVE,
+    &CONSTRUCTION,
+    &AIRTIGHTNESS_N50,
+    &HEAT_RECOVERY,
     &PV_ROOF,
     &PV_MODULE,
     &PV_EFFICIENCY,

@@ -8,7 +8,7 @@
 
 use crate::columns::gb55015::{BuildingClass, Element, Orientation, Provenance};
 use crate::columns::star::{Category, Edition, Stage, StarLevel};
-use crate::energy::Outlook;
+use crate::energy::{MassOrigin, Outlook, RungId, TierStatus};
 use crate::plan::PlanStatus;
 use crate::project::Use;
 use crate::report::{Status, Verdict};
@@ -179,6 +179,34 @@ labels!(ElementStatus {
     Kept => ("保留原状（不判定）", "kept (not judged)"),
     NotApplicable => ("不适用", "n/a"),
     Undetermined => ("待补充", "missing"),
+});
+
+labels!(crate::columns::energy::Provenance {
+    T => ("规范原文", "official text"),
+    S => ("第三方资料", "secondhand source"),
+    I => ("推定值，待确认", "inferred, to be confirmed"),
+    M => ("未经核实的回忆值，待确认", "unverified recollection, to be confirmed"),
+    A => ("本估算的假设", "assumption of this estimate"),
+});
+
+labels!(RungId {
+    Gb55015 => ("GB 55015 平均节能率", "GB 55015 average saving rate"),
+    HebiTarget => ("鹤壁碳达峰方案节能目标", "Hebi carbon-peak plan target"),
+    UltraLow => ("超低能耗建筑（GB/T 51350，暂定）", "Ultra-low energy building (GB/T 51350, provisional)"),
+    NearZero => ("近零能耗建筑（GB/T 51350，暂定）", "Near-zero energy building (GB/T 51350, provisional)"),
+});
+
+labels!(TierStatus {
+    Met => ("达到", "met"),
+    NotMet => ("未达到", "not met"),
+    Undetermined => ("待补充", "to be entered"),
+    NotAssessed => ("未评估", "not assessed"),
+});
+
+labels!(MassOrigin {
+    Default => ("默认值", "default"),
+    Construction => ("所选热容类别", "chosen class"),
+    Override => ("输入的有效热容", "entered capacity"),
 });
 
 /// "待确认" / "to be confirmed": the mark of an inferred limit.

@@ -36,6 +36,7 @@ pub mod star;
 pub mod sweep;
 pub mod text;
 pub mod variants;
+pub mod weather;
 
 pub use evaluate::{evaluate, evaluate_json};
 pub use project::{Project, ProjectError};

@@ -160,6 +160,17 @@ pub struct Envelope {
     /// Shape factor F0/V0 override (1/m), e.g. taken from CAD.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shape_factor: Option<f64>,
+    /// Declared airtightness: air changes at 50 Pa, 1/h (GB/T 51350 tiers). Absent = not declared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub airtightness_n50: Option<f64>,
+}
+
+/// Ventilation system (`ventilation`), design intent for the GB/T 51350 tiers. `None` = not declared.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Ventilation {
+    /// Sensible heat-recovery efficiency of the fresh-air unit, [0, 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heat_recovery_efficiency: Option<f64>,
 }
 
 /// A greencheck/1 project. Build it with [`Project::from_json`] so unknown sections are kept.
@@ -189,6 +200,9 @@ pub struct Project {
     /// Envelope properties.
     #[serde(default)]
     pub envelope: Envelope,
+    /// Ventilation system (design intent).
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub ventilation: Ventilation,
     /// Estimate assumptions (open object; defined by the energy estimate).
     #[serde(default)]
     pub assumptions: Map<String, Value>,
@@ -206,11 +220,15 @@ pub struct Project {
     pub extra: Map<String, Value>,
 }
 
+fn is_default<T: Default + PartialEq>(v: &T) -> bool {
+    *v == T::default()
+}
+
 fn default_city() -> String {
     "hebi".to_owned()
 }
 
-const KNOWN_KEYS: [&str; 14] = [
+const KNOWN_KEYS: [&str; 15] = [
     "format",
     "name",
     "city",
@@ -220,6 +238,7 @@ const KNOWN_KEYS: [&str; 14] = [
     "geometry",
     "facades",
     "envelope",
+    "ventilation",
     "assumptions",
     "pv",
     "green",
@@ -654,6 +673,11 @@ impl Project {
             (&fields::GROUND_PERIMETER_R, e.ground_perimeter_r),
             (&fields::BASEMENT_WALL_R, e.basement_wall_r),
             (&fields::SHAPE_FACTOR, e.shape_factor),
+            (&fields::AIRTIGHTNESS_N50, e.airtightness_n50),
+            (
+                &fields::HEAT_RECOVERY,
+                self.ventilation.heat_recovery_efficiency,
+            ),
         ] {
             opt(field, v)?;
         }

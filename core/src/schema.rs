@@ -13,6 +13,9 @@ use std::collections::HashMap;
 use std::fmt;
 use std::marker::PhantomData;
 
+use crate::columns::energy::{
+    BuildingType, Provenance as EnergyProvenance, Tier, TierComparison, TierQuantity,
+};
 use crate::columns::gb55015::{
     BuildingClass, Comparison, Element, Interval, Orientation, Provenance, Severity,
 };
@@ -44,6 +47,12 @@ pub const STAR_LADDERS: &str = "star_ladders.csv";
 pub const PLAN_TARGETS: &str = "plan_targets.csv";
 /// The Hebi plan's retrofit targets.
 pub const RETROFIT_TARGETS: &str = "retrofit_targets.csv";
+/// ISO 13790 thermal-mass classes.
+pub const THERMAL_MASS: &str = "thermal_mass_classes.csv";
+/// GB/T 51350 ultra-low / near-zero tier limits.
+pub const NZEB_TIERS: &str = "nzeb_tiers.csv";
+/// GB/T 51350 calculation conditions.
+pub const NZEB_CONDITIONS: &str = "nzeb_conditions.csv";
 
 /// A table that does not pass validation: where (file, line, column) and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -982,6 +991,188 @@ pub fn retrofit_targets(text: &str) -> Result<Vec<RetrofitTargetRecord>, TableEr
         };
         if rows[..i].iter().any(|(_, o)| same(o)) {
             return Err(err("year", "two rows for one scope, quantity and year"));
+        }
+    }
+    Ok(strip(rows))
+}
+
+// ---------------------------------------------------------------------------------------------
+// thermal_mass_classes.csv, nzeb_tiers.csv, nzeb_conditions.csv
+// ---------------------------------------------------------------------------------------------
+
+/// A row of `thermal_mass_classes.csv` (the fields of `energy::ThermalMassClass`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThermalMassRecord {
+    pub key: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub construction_zh: String,
+    pub construction_en: String,
+    pub c_m_kj_m2k: f64,
+    pub a_m_ratio: f64,
+    pub provenance: EnergyProvenance,
+    pub source: String,
+}
+
+/// Validates `thermal_mass_classes.csv`: at least one class, unique keys, C_m > 0, 0 < A_m/A_f ≤ 4.5 (the
+/// mass area cannot exceed ISO 13790's total internal area A_t = 4.5 A_f), both finite.
+pub fn thermal_mass_classes(text: &str) -> Result<Vec<ThermalMassRecord>, TableError> {
+    let rows = read::<ThermalMassRecord>(THERMAL_MASS, text, false)?;
+    for (i, (line, r)) in rows.iter().enumerate() {
+        let at = |column: &str, m: &str| {
+            TableError::at(THERMAL_MASS, *line, column, format!("{}: {m}", r.key))
+        };
+        if !(r.c_m_kj_m2k.is_finite() && r.c_m_kj_m2k > 0.0) {
+            return Err(at("c_m_kj_m2k", "must be a finite number > 0"));
+        }
+        if !(r.a_m_ratio > 0.0 && r.a_m_ratio <= 4.5) {
+            return Err(at("a_m_ratio", "must lie in (0, 4.5]"));
+        }
+        if rows[..i].iter().any(|(_, o)| o.key == r.key) {
+            return Err(at("key", "duplicate key"));
+        }
+    }
+    if rows.is_empty() {
+        return Err(TableError::table(THERMAL_MASS, "no class".into()));
+    }
+    Ok(strip(rows))
+}
+
+#[derive(Deserialize)]
+struct RawNzebLimit {
+    id: String,
+    standard: String,
+    edition: String,
+    clause: String,
+    building_type: BuildingType,
+    zone: String,
+    tier: Tier,
+    quantity: TierQuantity,
+    comparison: TierComparison,
+    value: f64,
+    unit: String,
+    provenance: EnergyProvenance,
+    source: String,
+    note: String,
+}
+
+/// A validated row of `nzeb_tiers.csv` (the fields of `energy::NzebLimitRow`); `zones` empty = every zone.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NzebLimitRecord {
+    pub id: String,
+    pub standard: String,
+    pub edition: String,
+    pub clause: String,
+    pub building_type: BuildingType,
+    pub zones: Vec<String>,
+    pub tier: Tier,
+    pub quantity: TierQuantity,
+    pub comparison: TierComparison,
+    pub value: f64,
+    pub unit: String,
+    pub provenance: EnergyProvenance,
+    pub source: String,
+    pub note: String,
+}
+
+/// Validates `nzeb_tiers.csv`: unique ids, finite values, `coef` exactly for the two cooling coefficients
+/// and each with its constant (a `cooling_demand` row of the same type, tier and zones), and no two rows for
+/// one type, tier and quantity whose zones overlap (so a lookup finds at most one).
+pub fn nzeb_tiers(text: &str) -> Result<Vec<NzebLimitRecord>, TableError> {
+    let mut out: Vec<(u64, NzebLimitRecord)> = Vec::new();
+    for (line, r) in read::<RawNzebLimit>(NZEB_TIERS, text, false)? {
+        let err = |column: &str, m: String| {
+            TableError::at(NZEB_TIERS, line, column, format!("{}: {m}", r.id))
+        };
+        if !r.value.is_finite() {
+            return Err(err("value", "not finite".into()));
+        }
+        let coef = matches!(
+            r.quantity,
+            TierQuantity::CoolingDemandPerWdh20 | TierQuantity::CoolingDemandPerDdh28
+        );
+        if coef != (r.comparison == TierComparison::Coef) {
+            return Err(err(
+                "comparison",
+                "coef exactly for the cooling coefficients".into(),
+            ));
+        }
+        let zones: Vec<String> = split_set(&r.zone).map(str::to_owned).collect();
+        let overlap = |a: &[String], b: &[String]| {
+            a.is_empty() || b.is_empty() || a.iter().any(|z| b.contains(z))
+        };
+        if let Some((first, _)) = out.iter().find(|(_, o)| {
+            o.id == r.id
+                || (o.building_type == r.building_type
+                    && o.tier == r.tier
+                    && o.quantity == r.quantity
+                    && overlap(&o.zones, &zones))
+        }) {
+            return Err(err(
+                "id",
+                format!("duplicate id or criteria (first on line {first})"),
+            ));
+        }
+        out.push((
+            line,
+            NzebLimitRecord {
+                id: r.id,
+                standard: r.standard,
+                edition: r.edition,
+                clause: r.clause,
+                building_type: r.building_type,
+                zones,
+                tier: r.tier,
+                quantity: r.quantity,
+                comparison: r.comparison,
+                value: r.value,
+                unit: r.unit,
+                provenance: r.provenance,
+                source: r.source,
+                note: r.note,
+            },
+        ));
+    }
+    for (line, r) in &out {
+        let has_base = out.iter().any(|(_, o)| {
+            o.quantity == TierQuantity::CoolingDemand
+                && o.building_type == r.building_type
+                && o.tier == r.tier
+                && o.zones == r.zones
+        });
+        if r.comparison == TierComparison::Coef && !has_base {
+            let m = format!("{}: coefficient without its cooling_demand row", r.id);
+            return Err(TableError::at(NZEB_TIERS, *line, "quantity", m));
+        }
+    }
+    Ok(strip(out))
+}
+
+/// A row of `nzeb_conditions.csv` (the fields of `energy::NzebCondition`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NzebConditionRecord {
+    pub key: String,
+    pub building_type: BuildingType,
+    pub value: f64,
+    pub unit: String,
+    pub provenance: EnergyProvenance,
+    pub source: String,
+}
+
+/// Validates `nzeb_conditions.csv`: finite values, one row per key and building type.
+pub fn nzeb_conditions(text: &str) -> Result<Vec<NzebConditionRecord>, TableError> {
+    let rows = read::<NzebConditionRecord>(NZEB_CONDITIONS, text, false)?;
+    for (i, (line, r)) in rows.iter().enumerate() {
+        if !r.value.is_finite() {
+            let m = format!("{}: value not finite", r.key);
+            return Err(TableError::at(NZEB_CONDITIONS, *line, "value", m));
+        }
+        if rows[..i]
+            .iter()
+            .any(|(_, o)| o.key == r.key && o.building_type == r.building_type)
+        {
+            let m = format!("{}: duplicate key for {:?}", r.key, r.building_type);
+            return Err(TableError::at(NZEB_CONDITIONS, *line, "key", m));
         }
     }
     Ok(strip(rows))

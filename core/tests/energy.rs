@@ -46,7 +46,7 @@ fn defaults_are_the_documented_data_rows() {
     }
     // Every overridable key has a default for every use.
     for u in [Use::Residential, Use::School, Use::OtherPublic] {
-        assert_eq!(Assumptions::defaults(u).unwrap().used(u).len(), 16);
+        assert_eq!(Assumptions::defaults(u).unwrap().used(u).len(), 17);
     }
 }
 
@@ -88,6 +88,7 @@ fn one_facade_box_by_hand() {
         roof_area_m2: 0.0,
         floor_over_outside_m2: 0.0,
         facades: vec![(100.0, [50.0; 12])],
+        azimuths_deg: vec![180.0],
         roof_solar_kwh_m2: [0.0; 12],
         t_e_c: t_e,
         hours: [744.0; 12],
@@ -348,9 +349,10 @@ fn star_metrics_from_checks_and_estimate() {
     assert!(m.is_residential);
 }
 
+/// The monthly ratio of a full evaluation (`energy.monthly`, the sweeps' basis) and the verdict.
 fn ratio_at(p: &Project) -> (Option<f64>, Verdict) {
     let r = evaluate(p);
-    (r.energy.map(|e| e.ratio), r.verdict)
+    (r.energy.map(|e| e.monthly.ratio), r.verdict)
 }
 
 #[test]

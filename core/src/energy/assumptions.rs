@@ -57,6 +57,8 @@ pub struct Assumptions {
     pub roof_sky_view: f64,
     /// Form factor to the sky of the walls and windows F_r.
     pub wall_sky_view: f64,
+    /// Share of the internal gains on the air node in the hourly method (the rest on surfaces and mass).
+    pub internal_gains_convective_fraction: f64,
 }
 
 /// One assumption as used, with where it came from.
@@ -76,6 +78,9 @@ pub struct AssumptionUsed {
     pub provenance: Cow<'static, str>,
     /// Source of the default.
     pub source: Cow<'static, str>,
+    /// For the thermal capacity: the ISO 13790 class in force (`very_heavy`), if one applies.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub class: Option<Cow<'static, str>>,
 }
 
 impl Assumptions {
@@ -99,6 +104,7 @@ impl Assumptions {
             "tradeoff_band" => self.tradeoff_band = v,
             "roof_sky_view" => self.roof_sky_view = v,
             "wall_sky_view" => self.wall_sky_view = v,
+            "internal_gains_convective_fraction" => self.internal_gains_convective_fraction = v,
             _ => {}
         }
     }
@@ -124,6 +130,7 @@ impl Assumptions {
             tradeoff_band: 0.0,
             roof_sky_view: 1.0,
             wall_sky_view: 0.5,
+            internal_gains_convective_fraction: 0.0,
         };
         for (key, _) in assumption_keys() {
             if key == "roof_sky_view" || key == "wall_sky_view" {
@@ -186,6 +193,7 @@ impl Assumptions {
             "tradeoff_band" => self.tradeoff_band,
             "roof_sky_view" => self.roof_sky_view,
             "wall_sky_view" => self.wall_sky_view,
+            "internal_gains_convective_fraction" => self.internal_gains_convective_fraction,
             _ => f64::NAN,
         }
     }
@@ -204,6 +212,7 @@ impl Assumptions {
                     default: row.value,
                     provenance: Cow::Borrowed(row.provenance),
                     source: Cow::Borrowed(row.source),
+                    class: None,
                 })
             })
             .collect()

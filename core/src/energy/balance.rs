@@ -20,6 +20,8 @@ pub struct Site {
     pub floor_over_outside_m2: f64,
     /// Per facade: gross wall area (m²) and monthly irradiation on the vertical plane (kWh/m²).
     pub facades: Vec<(f64, [f64; 12])>,
+    /// Per facade: outward azimuth, degrees clockwise from north (the hourly method's planes).
+    pub azimuths_deg: Vec<f64>,
     /// Monthly irradiation on the horizontal plane, kWh/m².
     pub roof_solar_kwh_m2: [f64; 12],
     /// Monthly mean outdoor temperature, °C.
@@ -49,6 +51,7 @@ impl Site {
                 .iter()
                 .map(|f| (f.gross_area_m2, facade_solar(climate, f.azimuth_deg)))
                 .collect(),
+            azimuths_deg: b.facades.iter().map(|f| f.azimuth_deg).collect(),
             roof_solar_kwh_m2: roof,
             t_e_c: climate.t_mean_c,
             hours,
@@ -57,8 +60,14 @@ impl Site {
 
     /// Recomputes the facades' irradiation for new azimuths (orientation sweeps).
     pub fn set_azimuths(&mut self, climate: &Climate, azimuths: impl Iterator<Item = f64>) {
-        for (f, az) in self.facades.iter_mut().zip(azimuths) {
+        for ((f, a), az) in self
+            .facades
+            .iter_mut()
+            .zip(self.azimuths_deg.iter_mut())
+            .zip(azimuths)
+        {
             f.1 = facade_solar(climate, az);
+            *a = az;
         }
     }
 }

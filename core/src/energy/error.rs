@@ -19,6 +19,19 @@ pub enum EnergyError {
         /// Field path.
         path: String,
     },
+    /// A choice (e.g. `assumptions.construction`) that is not one of its list.
+    #[error("{path} = {value} is not one of: {allowed}")]
+    UnknownChoice {
+        /// Field path.
+        path: String,
+        /// Value given.
+        value: String,
+        /// The keys allowed.
+        allowed: String,
+    },
+    /// No hourly weather year for the city (the hourly method needs one).
+    #[error("no hourly weather for city {0:?}")]
+    NoHourlyWeather(String),
     /// The cooling set point is not above the heating set point.
     #[error("assumptions.cooling_setpoint_c must be above heating_setpoint_c")]
     SetpointOrder,
@@ -45,9 +58,10 @@ impl EnergyError {
         match self {
             EnergyError::OutOfRange { path, .. }
             | EnergyError::NotANumber { path }
+            | EnergyError::UnknownChoice { path, .. }
             | EnergyError::Missing { path } => path,
             EnergyError::SetpointOrder => "assumptions.cooling_setpoint_c",
-            EnergyError::NoClimate(_) => "city",
+            EnergyError::NoClimate(_) | EnergyError::NoHourlyWeather(_) => "city",
             EnergyError::Reference(_) | EnergyError::Data(_) => "",
         }
     }
@@ -66,6 +80,12 @@ impl EnergyError {
                 allowed,
             } => format!("{path}：数值 {value} 超出范围 {allowed}"),
             EnergyError::NotANumber { path } => format!("{path}：必须是数值"),
+            EnergyError::UnknownChoice {
+                path,
+                value,
+                allowed,
+            } => format!("{path}：{value} 不是可选值之一（{allowed}）"),
+            EnergyError::NoHourlyWeather(c) => format!("city：没有城市 {c} 的逐时气象数据"),
             EnergyError::SetpointOrder => {
                 "assumptions.cooling_setpoint_c：供冷设定温度必须高于供暖设定温度".into()
             }

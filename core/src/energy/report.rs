@@ -3,7 +3,10 @@
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
-use super::{AssumptionUsed, Assumptions, Demand, EnergyError};
+use super::ladder::{Ladder, RateRow};
+use super::nzeb::ConditionUsed;
+use super::{AssumptionUsed, Assumptions, Demand, EnergyError, ThermalMass};
+use crate::columns::energy::{BuildingType, Provenance};
 use crate::limits::{self, Criteria, Element};
 use crate::model::{BuildingClass, Orientation};
 
@@ -178,6 +181,79 @@ pub struct EnergyReport {
     pub tradeoff_outlook: Option<Outlook>,
     /// Assumptions used.
     pub assumptions: Vec<AssumptionUsed>,
+    /// The construction's thermal mass in force (class, C_m, A_m, source).
+    pub thermal_mass: ThermalMass,
+    /// The monthly method's figures for the same design: the basis of sweeps and charts
+    /// ([`crate::sweep`]), which stay monthly for speed.
+    pub monthly: MonthlyEstimate,
+    /// GB/T 51350 ultra-low / near-zero: the design under the standard's own conditions (provisional).
+    pub nzeb: NzebReport,
+    /// The tier ladder: GB 55015 → Hebi 83 %/78 % → ultra-low → near-zero.
+    pub ladder: Ladder,
+}
+
+/// The monthly method's results (EN ISO 13790 §7–12) for the design and its reference.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MonthlyEstimate {
+    /// Method.
+    pub method: Cow<'static, str>,
+    /// E_design / E_reference.
+    pub ratio: f64,
+    /// (Q_H + Q_C)_design / (Q_H + Q_C)_reference.
+    pub load_ratio: f64,
+    /// 1 − (1 − base_rate) × ratio.
+    pub saving_rate: f64,
+    /// Design heating need, kWh/(m²·a).
+    pub design_heating_kwh_m2: f64,
+    /// Design cooling need, kWh/(m²·a).
+    pub design_cooling_kwh_m2: f64,
+    /// Reference heating need, kWh/(m²·a).
+    pub reference_heating_kwh_m2: f64,
+    /// Reference cooling need, kWh/(m²·a).
+    pub reference_cooling_kwh_m2: f64,
+}
+
+/// GB/T 51350 ultra-low / near-zero assessment (residential; public: not assessed).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NzebReport {
+    /// True for residential buildings (their demands are computed); false: not assessed.
+    pub assessed: bool,
+    /// Always true: every limit is an unverified recollection (待确认) and some indicators are not computed.
+    pub provisional: bool,
+    /// Building type.
+    pub building_type: BuildingType,
+    /// Standard and edition.
+    pub standard: Cow<'static, str>,
+    /// Heating demand under the standard's conditions, kWh/(m²·a) (residential).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub heating_kwh_m2: Option<f64>,
+    /// Sensible cooling demand under the standard's conditions, kWh/(m²·a) (residential).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub cooling_kwh_m2: Option<f64>,
+    /// Monthly heating demand, kWh/m² (residential).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub monthly_heating_kwh_m2: Option<[f64; 12]>,
+    /// Monthly cooling demand, kWh/m² (residential).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub monthly_cooling_kwh_m2: Option<[f64; 12]>,
+    /// Declared N50, 1/h.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub airtightness_n50: Option<f64>,
+    /// Declared sensible heat-recovery efficiency.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub heat_recovery_efficiency: Option<f64>,
+    /// The climate's wet-bulb degree hours above 20 °C, kK·h.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub wdh20_kkh: Option<f64>,
+    /// The climate's dry-bulb degree hours above 28 °C, kK·h.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub ddh28_kkh: Option<f64>,
+    /// The calculation conditions used, each with provenance and source (residential).
+    pub conditions: Vec<ConditionUsed>,
+    /// Note, Chinese.
+    pub note_zh: Cow<'static, str>,
+    /// Note, English.
+    pub note_en: Cow<'static, str>,
 }
 
 /// Tier data for a class: (base rate, tier ratio, tier row id).
@@ -193,6 +269,16 @@ pub fn tier(class: BuildingClass, zone: &str) -> Result<Tier, EnergyError> {
     let err = |e: limits::LookupError| EnergyError::Reference(e.to_string());
     let base = limits::lookup(Element::BaseSavingRate, &c).map_err(err)?;
     let t = limits::lookup(Element::TargetSavingRate, &c).map_err(err)?;
+    let rate_row = |r: &'static limits::LimitRow, rate: f64| RateRow {
+        rate,
+        row: r.id,
+        standard: r.standard_edition(),
+        provenance: match r.provenance {
+            limits::Provenance::T => Provenance::T,
+            limits::Provenance::S => Provenance::S,
+            limits::Provenance::I => Provenance::I,
+        },
+    };
     match (base.value, t.value) {
         (Some(b), Some(rate)) if b < 1.0 => Ok(Tier {
             base_rate: b,
@@ -200,6 +286,8 @@ pub fn tier(class: BuildingClass, zone: &str) -> Result<Tier, EnergyError> {
             // saving = 1 − (1 − base) × ratio  ⇔  ratio = (1 − saving) / (1 − base)
             target_ratio: (1.0 - rate) / (1.0 - b),
             row: t.id,
+            base: rate_row(base, b),
+            target: rate_row(t, rate),
         }),
         _ => Err(EnergyError::Data("tier rows without value".into())),
     }
@@ -216,4 +304,8 @@ pub struct Tier {
     pub target_ratio: f64,
     /// Id of the target row.
     pub row: &'static str,
+    /// The base rate's data row (the ladder's first rung).
+    pub base: RateRow,
+    /// The target's data row (the ladder's second rung).
+    pub target: RateRow,
 }

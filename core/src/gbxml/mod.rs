@@ -976,6 +976,7 @@ pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<Imported, ImportE
             },
             facades: BTreeMap::new(),
             envelope: Default::default(),
+            ventilation: Default::default(),
             assumptions: Map::new(),
             pv: Map::new(),
             green: Map::new(),

@@ -8,7 +8,7 @@
 //! [`evaluate_retrofit`] gives the report section: every retrofitted element judged by the GB 55015 checks of
 //! the retrofitted building (kept elements reported, not failed: the plan asks the retrofitted parts to meet
 //! the current standard), the improvement Δ = 1 − E_after / E_before of the whole building from the same
-//! monthly estimate for both states ([`crate::energy`]), and the plan's targets (`core/data/retrofit_targets.csv`).
+//! estimate for both states (the energy section's hourly method, [`crate::energy`]), and the plan's targets (`core/data/retrofit_targets.csv`).
 //! The spine ([`crate::evaluate()`]) passes the checks in; this module does not know the report's types.
 //!
 //! Files: `input` (the section, its elements and marks), `targets` (the plan's rows), `report` (the section).
@@ -38,8 +38,8 @@ pub const SECTION: &str = "retrofit";
 
 /// What Δ is (shown in the report).
 pub const IMPROVEMENT_BASIS: &str = "Δ = 1 − E_after / E_before, E = heating need / heating efficiency + \
-     cooling need / EER per m² of floor (the energy section's indicator), both states from the same monthly \
-     estimate (EN ISO 13790) with the same use, climate, assumptions and system efficiencies: only the \
+     cooling need / EER per m² of floor (the energy section's indicator), both states from the same hourly \
+     estimate (EN ISO 13790 annex C, as the energy section) with the same use, climate, assumptions and system efficiencies: only the \
      envelope, and the geometry where the retrofit changes it, differ. A new heating or cooling system is not \
      counted.";
 
@@ -299,13 +299,21 @@ fn improvement(
     }))
 }
 
-/// One state's heating, cooling and energy per m², by the estimate's own preparation and balance (what the
-/// energy section computes for the design building).
+/// One state's heating, cooling and energy per m², by the estimate's own preparation and hourly method (what
+/// the energy section computes and reports for the design building).
 fn state_energy(p: &Project, b: &Building) -> Result<StateEnergy, EnergyError> {
     let refv =
         crate::reference::reference_values(b).map_err(|e| EnergyError::Reference(e.to_string()))?;
     let (pr, _, _) = crate::energy::prepare(p, b, &refv)?;
-    let d = crate::energy::simulate(&pr.site, &pr.design, &pr.assumptions);
+    let weather = crate::weather::city(&p.city)
+        .ok_or_else(|| EnergyError::NoHourlyWeather(p.city.clone()))?;
+    let design = crate::energy::Variant {
+        envelope: &pr.design,
+        assumptions: &pr.assumptions,
+        a_m_ratio: pr.thermal_mass.a_m_ratio,
+        recovery: 0.0,
+    };
+    let [d] = crate::energy::simulate_hourly(&pr.site, weather, [design], &pr.hourly);
     let floor = pr.site.floor_area_m2;
     Ok(StateEnergy {
         heating_kwh_m2: d.heating() / floor,

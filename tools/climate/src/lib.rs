@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 pub mod epw;
+pub mod hourly;
 pub mod psychro;
 pub mod sky;
 pub mod solar;

@@ -1,11 +1,11 @@
 //! `greencheck-climate` command line: EPW in, core climate table out. See tools/climate/README.md.
 #![forbid(unsafe_code)]
 
-use greencheck_climate::{epw, table};
+use greencheck_climate::{epw, hourly, table};
 use std::path::Path;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: greencheck-climate --epw FILE.epw[.gz] --id ID --name-zh NAME --name-en NAME --out FILE.climate";
+const USAGE: &str = "usage: greencheck-climate --epw FILE.epw[.gz] --id ID --name-zh NAME --name-en NAME --out FILE.climate [--hourly-out FILE.hourly]";
 
 fn run(args: &[String]) -> Result<(), String> {
     let get = |flag: &str| -> Result<String, String> {
@@ -33,6 +33,13 @@ fn run(args: &[String]) -> Result<(), String> {
     let t = table::compute(&weather, &table::Options::default());
     let bytes = table::to_table(&t, &meta).map_err(|e| format!("{out}: {e}"))?;
     std::fs::write(&out, &bytes).map_err(|e| format!("{out}: {e}"))?;
+    if args.iter().any(|a| a == "--hourly-out") {
+        let path = get("--hourly-out")?;
+        let h = hourly::to_hourly_table(&weather, &meta, table::Options::default().albedo)
+            .map_err(|e| format!("{path}: {e}"))?;
+        std::fs::write(&path, &h).map_err(|e| format!("{path}: {e}"))?;
+        eprintln!("{}: hourly year -> {path} ({} bytes)", meta.id, h.len());
+    }
     let ann = |a: &[f64; 12]| a.iter().sum::<f64>();
     eprintln!(
         "{}: T {:.2} °C, HDD18 {:.0}, CDD26 {:.0}, GHI {:.0} kWh/m², S30 {:.0}, N90 {:.0} -> {} ({} bytes)",
