@@ -22,6 +22,7 @@ use crate::components::retrofit_card::RetrofitCard;
 use crate::components::section::Section;
 use crate::components::sensitivity::Sensitivity;
 use crate::components::star_card::StarCard;
+use crate::components::tier_ladder::TierLadder;
 use crate::components::toolbar::Toolbar;
 use crate::components::variant_bar::{Tab, VariantBar};
 use crate::components::verdict::VerdictBanner;
@@ -352,10 +353,12 @@ pub fn app() -> Html {
                     <VerdictBanner report={report.clone()} stale={editor.is_stale()} {lang} />
                     if let Some(e) = &report.energy {
                         <EnergyCard energy={e.clone()} {lang} />
+                        <TierLadder ladder={e.ladder.clone()} {lang} />
                     }
                     <ChecksTable checks={report.checks.clone()} {lang} {on_apply} />
                     if report.energy.is_some() {
-                        <Sensitivity project={project.clone()} target_rate={report.energy.as_ref().map(|e| e.target_rate)} {lang} />
+                        <Sensitivity project={project.clone()} target_rate={report.energy.as_ref().map(|e| e.target_rate)}
+                            rates={report.energy.as_ref().map(|e| (e.saving_rate, e.monthly.saving_rate))} {lang} />
                     }
                     if let Some(s) = &report.star {
                         <StarCard star={s.clone()} {lang} />

@@ -1,7 +1,9 @@
 //! The energy card: estimated saving rate on a gauge against the code baseline and the Hebi target,
-//! the energy ratio, heating/cooling demand, monthly bars for design vs reference. Labelled an estimate.
+//! the energy ratio, heating/cooling demand (the hourly method), the thermal mass in force, monthly bars for
+//! design vs reference. Labelled an estimate.
 
-use greencheck_core::energy::EnergyReport;
+use greencheck_core::choices::{choices, Choices};
+use greencheck_core::energy::{EnergyReport, ThermalMass};
 use yew::prelude::*;
 
 use crate::i18n::{num, pct, t, Lang};
@@ -58,6 +60,22 @@ fn monthly_bars(e: &EnergyReport, lang: Lang) -> Html {
     }
 }
 
+/// The thermal mass in force: its class's name (from the core's class table) or "entered", with C_m and where
+/// it came from.
+fn thermal_mass_text(m: &ThermalMass, lang: Lang) -> String {
+    let class = m.class.as_deref().and_then(|k| {
+        choices(Choices::Constructions)
+            .into_iter()
+            .find(|c| c.value == k)
+            .map(|c| c.label.get(lang).to_owned())
+    });
+    let c_m = format!("C_m {} kJ/(m²·K)", num(m.c_m_kj_m2k, 0));
+    match class {
+        Some(name) => format!("{name} · {c_m} · {}", m.origin.label().get(lang)),
+        None => format!("{c_m} · {}", m.origin.label().get(lang)),
+    }
+}
+
 /// The card.
 #[function_component(EnergyCard)]
 pub fn energy_card(p: &EnergyCardProps) -> Html {
@@ -100,6 +118,7 @@ pub fn energy_card(p: &EnergyCardProps) -> Html {
                         <td class="num">{ num(e.design.heating_kwh_m2, 1) }</td><td class="num">{ num(e.reference.heating_kwh_m2, 1) }</td></tr>
                     <tr><th scope="row">{ t(lang, "energy.cooling") }{ format!(" ({})", t(lang, "unit.kwh_m2")) }</th>
                         <td class="num">{ num(e.design.cooling_kwh_m2, 1) }</td><td class="num">{ num(e.reference.cooling_kwh_m2, 1) }</td></tr>
+                    <tr><th scope="row">{ t(lang, "energy.mass") }</th><td colspan="2" data-testid="thermal-mass">{ thermal_mass_text(&e.thermal_mass, lang) }</td></tr>
                 </tbody>
             </table>
             { monthly_bars(e, lang) }

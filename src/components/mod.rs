@@ -15,6 +15,7 @@ pub mod retrofit_card;
 pub mod section;
 pub mod sensitivity;
 pub mod star_card;
+pub mod tier_ladder;
 pub mod toolbar;
 pub mod variant_bar;
 pub mod verdict;

@@ -1,5 +1,6 @@
 //! The sensitivity chart: the estimated saving rate as one parameter varies (the core's sweep), with the
-//! GB 55015 verdict bands shaded, the target line and the current value marked.
+//! GB 55015 verdict bands shaded, the target line and the current value marked. The sweep is the monthly
+//! method's (fast); the note beside it gives the design's rate by both methods.
 
 use greencheck_core::project::Project;
 use greencheck_core::report::Verdict;
@@ -16,6 +17,10 @@ pub struct SensitivityProps {
     pub project: Project,
     /// The target saving rate (83 % / 78 %), if the estimate ran.
     pub target_rate: Option<f64>,
+    /// The design's saving rate by the report's hourly method and by the monthly method the curve uses
+    /// (`energy.saving_rate`, `energy.monthly.saving_rate`), so the chart says how far the two are apart.
+    #[prop_or_default]
+    pub rates: Option<(f64, f64)>,
     /// UI language.
     pub lang: Lang,
 }
@@ -136,6 +141,11 @@ pub fn sensitivity(p: &SensitivityProps) -> Html {
         ),
         None => html! { <p class="note">{ "…" }</p> },
     };
+    let method = p.rates.map(|(hourly, monthly)| {
+        t(lang, "sens.method")
+            .replace("{h}", &pct(lang, hourly, 1))
+            .replace("{m}", &pct(lang, monthly, 1))
+    });
     html! {
         <section class="card sensitivity" aria-labelledby="sens-title" ref={card} data-testid="sensitivity"
             data-points={points.len().to_string()} data-param={shown.as_ref().map(SweepParam::id)}>
@@ -150,6 +160,7 @@ pub fn sensitivity(p: &SensitivityProps) -> Html {
                 <span class="key"><span class="swatch band-tradeoff" aria-hidden="true">{ "▮ " }</span>{ Verdict::Tradeoff.label().get(lang) }</span>{ " " }
                 <span class="key"><span class="swatch band-fails" aria-hidden="true">{ "▮ " }</span>{ Verdict::Fails.label().get(lang) }</span>
             </p>
+            if let Some(m) = method { <p class="note" data-testid="sens-method">{ m }</p> }
         </section>
     }
 }

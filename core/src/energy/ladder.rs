@@ -36,6 +36,16 @@ impl RungId {
         RungId::UltraLow,
         RungId::NearZero,
     ];
+
+    /// Key as written in the report (`gb55015`, `hebi_target`, `ultra_low`, `near_zero`).
+    pub fn key(self) -> &'static str {
+        match self {
+            RungId::Gb55015 => "gb55015",
+            RungId::HebiTarget => "hebi_target",
+            RungId::UltraLow => "ultra_low",
+            RungId::NearZero => "near_zero",
+        }
+    }
 }
 
 /// Outcome of a criterion or a rung.
@@ -511,6 +521,16 @@ pub fn ladder(input: &LadderInput<'_>) -> Ladder {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn rung_keys_are_the_report_keys() {
+        for r in super::RungId::ALL {
+            assert_eq!(
+                serde_json::to_value(r).unwrap(),
+                serde_json::Value::from(r.key())
+            );
+        }
+    }
+
     use super::*;
 
     const BASE: RateRow = RateRow {
