@@ -1,6 +1,8 @@
 //! The root component: one reducer state, the input form on the left, the core's report on the right.
 //! Effects live in `hooks`, browser calls in `browser`; this file wires them to the components.
 
+use std::rc::Rc;
+
 use greencheck_core::open::{self, FileKind};
 use greencheck_core::project::{Geometry, Project, Template};
 use greencheck_core::report::FieldChange;
@@ -9,23 +11,15 @@ use greencheck_core::share;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::checks_table::ChecksTable;
 use crate::components::comparison::ComparisonTable;
-use crate::components::energy_card::EnergyCard;
 use crate::components::geometry::GeometryInput;
 use crate::components::import_summary::ImportSummaryCard;
 use crate::components::notice::NoticeBar;
-use crate::components::plan_card::PlanCard;
 use crate::components::portfolio_view::PortfolioView;
-use crate::components::pv_card::PvCard;
-use crate::components::retrofit_card::RetrofitCard;
+use crate::components::results::Results;
 use crate::components::section::Section;
-use crate::components::sensitivity::Sensitivity;
-use crate::components::star_card::StarCard;
-use crate::components::tier_ladder::TierLadder;
 use crate::components::toolbar::Toolbar;
 use crate::components::variant_bar::{Tab, VariantBar};
-use crate::components::verdict::VerdictBanner;
 use crate::hooks::{use_action, use_autosave, use_embed_height, use_page_lang, use_share_link};
 use crate::i18n::{num, t, Lang};
 use crate::layout;
@@ -273,7 +267,7 @@ pub fn app() -> Html {
         .iter()
         .map(|v| Tab {
             id: v.id().to_owned(),
-            label: v.label().to_owned(),
+            label: greencheck_core::variants::shown_label(v.label(), lang),
             valid: v.project().is_some(),
         })
         .collect();
@@ -349,29 +343,8 @@ pub fn app() -> Html {
                     <Section title="sec.advanced" fields={views(layout::assumptions(), &assumption_hints)} {lang} on_edit={on_edit.clone()} folded=true />
                     <p class="note no-print">{ t(lang, "toolbar.drop") }</p>
                 </form>
-                <div class="results" id="results" aria-label={t(lang, "sec.results")}>
-                    <VerdictBanner report={report.clone()} stale={editor.is_stale()} {lang} />
-                    if let Some(e) = &report.energy {
-                        <EnergyCard energy={e.clone()} {lang} />
-                        <TierLadder ladder={e.ladder.clone()} {lang} />
-                    }
-                    <ChecksTable checks={report.checks.clone()} {lang} {on_apply} />
-                    if report.energy.is_some() {
-                        <Sensitivity project={project.clone()} target_rate={report.energy.as_ref().map(|e| e.target_rate)}
-                            rates={report.energy.as_ref().map(|e| (e.saving_rate, e.monthly.saving_rate))} {lang} />
-                    }
-                    if let Some(s) = &report.star {
-                        <StarCard star={s.clone()} {lang} />
-                    }
-                    <PvCard pv={report.pv.clone()} {lang} />
-                    if let Some(r) = &report.retrofit {
-                        <RetrofitCard retrofit={r.clone()} {lang} />
-                    }
-                    if let Some(plan) = &report.plan {
-                        <PlanCard plan={plan.clone()} {lang} />
-                    }
-                    <p class="print-only provenance">{ t(lang, "print.provenance") }</p>
-                </div>
+                <Results report={Rc::new(report.clone())} project={Rc::new(project.clone())} stale={editor.is_stale()}
+                    {lang} {on_apply} />
             </div>
             </div>
         </div>

@@ -65,6 +65,21 @@ pub fn use_share_link(state: &UseReducerHandle<AppState>) {
 /// is hidden or left, so no keystroke is lost.
 const AUTOSAVE_DEBOUNCE_MS: u32 = 400;
 
+thread_local! {
+    /// Writes the pending autosave now, if one is pending (set by [`use_autosave`]; for the panic banner).
+    static FLUSH_AUTOSAVE: std::cell::RefCell<Option<Rc<dyn Fn()>>> = std::cell::RefCell::new(None);
+}
+
+/// Writes a pending (debounced) autosave at once: the panic banner offers the autosave for download, and
+/// it must hold the last keystrokes. Never panics itself (it runs inside the panic hook): busy cells are
+/// skipped, and nothing is dispatched.
+pub fn flush_autosave() {
+    let flush = FLUSH_AUTOSAVE.with(|f| f.try_borrow().ok().and_then(|f| f.clone()));
+    if let Some(flush) = flush {
+        flush();
+    }
+}
+
 /// Autosaves the session (project and drafts) after each change, debounced, and at once when the page is
 /// hidden or left; says so when storage is full.
 #[hook]
@@ -88,6 +103,28 @@ pub fn use_autosave(state: &UseReducerHandle<AppState>) {
             }
         })
     };
+    {
+        let latest = latest.clone();
+        let pending = pending.clone();
+        use_effect_with((), move |_| {
+            let flush: Rc<dyn Fn()> = Rc::new(move || {
+                let Ok(mut p) = pending.try_borrow_mut() else {
+                    return;
+                };
+                if p.take().is_some() {
+                    if let Ok(s) = latest.try_borrow() {
+                        browser::autosave(&s.session);
+                    }
+                }
+            });
+            FLUSH_AUTOSAVE.with(|f| *f.borrow_mut() = Some(flush));
+            move || {
+                FLUSH_AUTOSAVE
+                    .with(|f| f.borrow_mut().take())
+                    .map_or((), drop)
+            }
+        });
+    }
     {
         let save = save.clone();
         let pending = pending.clone();
@@ -128,4 +165,33 @@ pub fn use_embed_height(embed: bool) {
             browser::post_height();
         }
     });
+}
+
+/// `value` as of the last painted frame: on the first render, `value` itself; when it changes, the previous
+/// value until the browser has painted a frame (a timer posted from the next animation frame runs after that
+/// frame's paint), then a re-render with the new one. What reads it is drawn one frame after what reads
+/// `value` directly — so a keystroke paints the verdict first and the detail cards in the frame after.
+#[hook]
+pub fn use_after_paint<T: Clone + PartialEq + 'static>(value: &T) -> T {
+    let shown = use_state_eq(|| value.clone());
+    {
+        let shown = shown.clone();
+        use_effect_with(value.clone(), move |v| {
+            let v = v.clone();
+            // Both handles live in the cell, so a newer value cancels a pending older one.
+            let pending: Rc<std::cell::RefCell<Option<gloo::timers::callback::Timeout>>> =
+                Rc::default();
+            let timer = pending.clone();
+            let frame = gloo::render::request_animation_frame(move |_| {
+                *timer.borrow_mut() = Some(gloo::timers::callback::Timeout::new(0, move || {
+                    shown.set(v)
+                }));
+            });
+            move || {
+                drop(frame);
+                pending.borrow_mut().take();
+            }
+        });
+    }
+    (*shown).clone()
 }

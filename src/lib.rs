@@ -55,6 +55,8 @@ pub fn show_panic_banner() {
     let _ = banner.set_attribute("data-testid", "panic-banner");
     let lang = browser::load_lang().unwrap_or_default();
     banner.set_text_content(Some(i18n::t(lang, "panic.title")));
+    // The last keystrokes may still wait for the debounced autosave.
+    hooks::flush_autosave();
     if let (Some(text), Ok(a)) = (browser::autosaved_text(), doc.create_element("a")) {
         let href = format!(
             "data:application/json;charset=utf-8,{}",

@@ -7,21 +7,57 @@ use web_sys::{Element, HtmlInputElement, InputEvent, InputEventInit};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+thread_local! {
+    /// The app the previous test mounted: destroyed before the next one mounts, so its timers (debounced
+    /// autosave, the deferred sweep) and renders do not run into the next test's counts.
+    static MOUNTED: std::cell::RefCell<Option<(yew::AppHandle<greencheck::app::App>, Element)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
 /// Mounts a fresh app (with no autosave from an earlier test) into its own root.
 fn mount() -> Element {
+    if let Some((app, root)) = MOUNTED.with(|m| m.borrow_mut().take()) {
+        app.destroy();
+        root.remove();
+    }
     if let Some(s) = web_sys::window().unwrap().local_storage().unwrap() {
         s.clear().unwrap();
     }
     let doc = gloo::utils::document();
     let root = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<greencheck::app::App>::with_root(root.clone()).render();
+    let app = yew::Renderer::<greencheck::app::App>::with_root(root.clone()).render();
+    MOUNTED.with(|m| *m.borrow_mut() = Some((app, root.clone())));
     root
 }
 
 /// Runs Yew's scheduler until every pending render is done (no timers, no sleeps).
 async fn settle() {
     yew::scheduler::flush().await;
+}
+
+/// Resolves at the browser's next animation frame.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Settles, then waits frame by frame (at most 20) until the detail cards show the current report: they are
+/// drawn a frame after the verdict (`use_after_paint`).
+async fn settle_cards(root: &Element) {
+    for _ in 0..20 {
+        settle().await;
+        if attr(root, ".results", "data-current").as_deref() == Some("true") {
+            return;
+        }
+        next_frame().await;
+    }
+    panic!("the detail cards did not catch up with the report");
 }
 
 fn type_into(root: &Element, selector: &str, text: &str) {
@@ -58,6 +94,8 @@ async fn renders_the_core_verdict_and_follows_input() {
         attr(&root, "[data-testid=verdict]", "data-verdict").as_deref(),
         Some("fails")
     );
+    // The clause table is a detail card: drawn after the verdict's frame.
+    settle_cards(&root).await;
     assert_eq!(
         attr(&root, "[data-testid='check-u.wall']", "data-status").as_deref(),
         Some("fail")
@@ -170,29 +208,44 @@ async fn plan_view_labels_each_facade_with_its_class() {
 }
 
 /// Typing into one field re-renders only what depends on it: the app, the section holding the field, that
-/// field, and the result cards whose figures change — not the other form sections and fields (whose views
-/// and callbacks are unchanged). A regression check on the count of renders, not on time.
+/// field, the verdict — and, a frame later, the result cards whose figures change — not the other form
+/// sections and fields (whose views and callbacks are unchanged). A regression check on the count of renders,
+/// not on time.
 #[wasm_bindgen_test]
 async fn a_keystroke_re_renders_only_what_depends_on_it() {
     let root = mount();
-    settle().await;
+    settle_cards(&root).await;
     // Warm: the first edit may mount things (a suggestion row, a stale note).
     type_into(&root, "#f-envelope-wall_u", "0.44");
-    settle().await;
+    settle_cards(&root).await;
     greencheck::bench::reset_renders();
     type_into(&root, "#f-envelope-wall_u", "0.43");
     settle().await;
-    let r = greencheck::bench::renders();
-    let n = |k: &str| r.get(k).copied().unwrap_or(0);
+    // The keystroke's own frame: the form's field and the verdict, no card yet.
+    let first = greencheck::bench::renders();
     let fields_on_page = root.query_selector_all(".field").unwrap().length();
     assert!(fields_on_page > 60, "{fields_on_page} fields");
+    let expected: std::collections::BTreeMap<&str, u32> = [
+        ("app", 1),
+        ("section", 1),
+        ("field", 1),
+        ("results", 1),
+        ("verdict_banner", 1),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(first, expected);
+    settle_cards(&root).await;
+    let r = greencheck::bench::renders();
+    let n = |k: &str| r.get(k).copied().unwrap_or(0);
     assert_eq!(n("app"), 1, "{r:?}");
     // The envelope section and its wall-K field; nothing else of the form.
     assert_eq!(n("section"), 1, "{r:?}");
     assert_eq!(n("field"), 1, "{r:?}");
+    assert_eq!(n("results"), 2, "{r:?}");
     assert_eq!(n("geometry_input"), 0, "{r:?}");
     assert_eq!(n("toolbar"), 0, "{r:?}");
     assert_eq!(n("print_header"), 0, "{r:?}");
     let total: u32 = r.values().sum();
-    assert!(total <= 12, "{total} renders for one keystroke: {r:?}");
+    assert!(total <= 13, "{total} renders for one keystroke: {r:?}");
 }

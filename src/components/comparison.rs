@@ -78,9 +78,11 @@ fn cell_html(lang: Lang, key: RowKey, unit: &str, c: &Cell) -> Html {
 #[function_component(ComparisonTable)]
 pub fn comparison_table(p: &ComparisonProps) -> Html {
     crate::bench::rendered("comparison");
-    let (c, lang) = (&p.comparison, p.lang);
+    // Drawn a frame after the keystroke's verdict, like the results' cards.
+    let comparison = crate::hooks::use_after_paint(&p.comparison);
+    let (c, lang) = (&comparison, p.lang);
     let heads = c.variants.iter().map(|v| {
-        html! { <th scope="col" class={classes!(v.active.then_some("active"))}>{ &v.label }</th> }
+        html! { <th scope="col" class={classes!(v.active.then_some("active"))}>{ greencheck_core::variants::shown_label(&v.label, lang) }</th> }
     });
     let rows = c.rows.iter().map(|r| {
         let unit = if r.unit.is_empty() {

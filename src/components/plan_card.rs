@@ -65,7 +65,7 @@ fn row(lang: Lang, r: &PlanRow) -> Html {
         <tr class={classes!("plan-row", format!("p-{code}"))} data-testid={format!("plan-{}", r.id)} data-status={code}>
             <th scope="row">
                 { lang.pick(&r.wording_zh, &r.wording_en) }
-                <span class="place">{ format!(" 〔{}〕", r.section) }</span>
+                <span class="place" lang="zh">{ format!(" 〔{}〕", r.section) }</span>
                 { for r.deadline.map(|y| html! { <span class="deadline">{ format!(" · {y}") }</span> }) }
                 { for needs }
             </th>

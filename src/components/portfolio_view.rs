@@ -238,10 +238,10 @@ pub fn portfolio_view(p: &PortfolioViewProps) -> Html {
             <p class="note">{ t(lang, "portfolio.intro") }</p>
             <div class="portfolio-actions no-print">
                 <label class="button" for="portfolio-files">{ t(lang, "portfolio.pick") }</label>
-                <input id="portfolio-files" class="sr-only" type="file" multiple=true accept=".json,.xml,.gbxml,application/json,application/xml,text/xml"
+                <input id="portfolio-files" class="sr-only" type="file" aria-label={t(lang, "portfolio.pick")} multiple=true accept=".json,.xml,.gbxml,application/json,application/xml,text/xml"
                     data-testid="portfolio-files" onchange={on_files.clone()} />
                 <label class="button" for="portfolio-folder">{ t(lang, "portfolio.folder") }</label>
-                <input id="portfolio-folder" class="sr-only" type="file" webkitdirectory=true data-testid="portfolio-folder" onchange={on_files} />
+                <input id="portfolio-folder" class="sr-only" type="file" aria-label={t(lang, "portfolio.folder")} webkitdirectory=true data-testid="portfolio-folder" onchange={on_files} />
                 <button type="button" onclick={on_clear} disabled={state.rows.is_empty() && state.invalid.is_empty()}>{ t(lang, "portfolio.clear") }</button>
                 <button type="button" data-testid="portfolio-csv" onclick={on_csv} disabled={state.summary.is_none()}>{ t(lang, "portfolio.csv") }</button>
             </div>

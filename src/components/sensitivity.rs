@@ -69,7 +69,7 @@ pub fn sensitivity(p: &SensitivityProps) -> Html {
     // The sweep (60 full estimates) runs off the keystroke path: after typing pauses, and only while the card
     // is on screen; the chart keeps its last curve meanwhile (the current-value marker moves at once).
     let card = use_node_ref();
-    let visible = use_state(|| true);
+    let visible = use_state_eq(|| true);
     {
         let card = card.clone();
         let visible = visible.setter();

@@ -1,6 +1,7 @@
 //! The tier ladder: GB 55015's saving rate → the Hebi plan's 83 % / 78 % → GB/T 51350 ultra-low → near-zero,
 //! each rung with its status and its criteria as the core words them (value, limit, what is still needed),
-//! the provisional rungs and unverified limits marked 待确认. Everything shown is the report's `energy.ladder`.
+//! the provisional rungs and unverified limits marked 待确认. Everything shown is the report's `energy.ladder`;
+//! the data rows behind each limit are in `data-rows` (the rung's label names the standard).
 
 use greencheck_core::energy::{Ladder, TierStatus};
 use greencheck_core::labels::TO_BE_CONFIRMED;
@@ -47,11 +48,11 @@ pub fn tier_ladder(p: &TierLadderProps) -> Html {
                 Lang::En => &c.text_en,
             };
             html! {
-                <li class={classes!("crit", status_code(c.status))} data-quantity={c.quantity.to_string()} data-status={status_code(c.status)}>
+                <li class={classes!("crit", status_code(c.status))} data-quantity={c.quantity.to_string()} data-status={status_code(c.status)}
+                    data-rows={c.rows.join(" ")}>
                     <span class="crit-status">{ c.status.label().get(lang) }</span>{ " " }
                     { text }
                     if c.to_be_confirmed { <span class="tbc" title={c.provenance.label().get(lang)}>{ TO_BE_CONFIRMED.get(lang) }</span> }
-                    <span class="rows">{ format!(" {} {}", c.standard, c.rows.join(", ")) }</span>
                 </li>
             }
         });

@@ -86,7 +86,10 @@ for (const lang of ['zh', 'en']) {
       const unnamed = await page.evaluate(() => {
         window.axe.setup(document);
         try {
+          // A control in a hidden view (the bureau summary while the calculator shows) is not in the page's
+          // accessibility tree; it is checked when its view shows.
           return [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
+            .filter((el) => !el.closest('[hidden]'))
             .map((el) => ({ el, name: window.axe.commons.text.accessibleText(el).trim() }))
             .filter(({ name }) => name === '')
             .map(({ el }) => el.outerHTML.slice(0, 160));

@@ -264,10 +264,10 @@ test('energy, sensitivity, star and PV cards follow the design', async () => {
     // The edition is named as in the standard (it once showed the enum's debug name "E2024").
     assert.match(await page.getByTestId('star-level').innerText(), /· GB\/T 50378-2019（2024年版）$/);
     await page.locator('summary', { hasText: '绿色建筑自评' }).click();
-    // Absent choices show their defaults: 2024 edition, pre-assessment, no sound-insulation level.
+    // Absent choices show their defaults (2024 edition, pre-assessment); an optional one shows "—" (not given).
     assert.equal(await page.locator('#f-green-edition').inputValue(), '2024');
     assert.equal(await page.locator('#f-green-stage').inputValue(), 'pre');
-    assert.equal(await page.locator('#f-green-sound_insulation').inputValue(), 'none');
+    assert.equal(await page.locator('#f-green-sound_insulation').inputValue(), '');
     assert.equal(await page.getByTestId('sens-param').inputValue(), 'wall_u');
     await page.locator('#f-green-prerequisites_met').check();
     await page.waitForFunction(() => document.querySelector('[data-testid=star-level]').dataset.level !== 'none');
@@ -349,7 +349,8 @@ test('a link made by the browser itself (CompressionStream deflate-raw + base64u
 test('each language shows only its own words: no raw ids, enum names, field paths or the other language', async () => {
   // Latin words a Chinese page legitimately shows: standards, quantities, units, file types.
   const ZH_LATIN = new Set(['greencheck', 'GB', 'SHGC', 'kWh', 'kWp', 'kg', 'kgCO', 'CO', 'dB', 'JSON', 'json', 'CAD',
-    'ISO', 'CSWD', 'kJ', 'Wh', 'EER', 'R_se', 'h_r', 'BIM', 'gbXML', 'Revit', 'ArchiCAD', 'SketchUp', 'OpenStudio']);
+    'ISO', 'CSWD', 'kJ', 'Wh', 'EER', 'R_se', 'h_r', 'BIM', 'gbXML', 'Revit', 'ArchiCAD', 'SketchUp', 'OpenStudio',
+    'CSV', 'Excel', 'N50', 'C_m', 'EN', 'R1C']); // EN ISO 13790's 5R1C network, the airtightness N50, thermal mass C_m
   for (const lang of ['zh', 'en']) {
     const app = await openApp(browser);
     const { page } = app;

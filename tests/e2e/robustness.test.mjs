@@ -14,6 +14,9 @@ after(async () => { await browser?.close(); srv?.server.close(); });
 /** A fresh context (own localStorage) on the app; `init` runs before any page script. */
 async function open({ init, initArg, hash = '', contextOptions = {} } = {}) {
   const context = await browser.newContext(contextOptions);
+  // The report's fingerprint as page functions (an init script is not subject to the page's CSP, which forbids
+  // evaluating strings), so conditions on it are plain functions.
+  await context.addInitScript({ content: `window.__fingerprint = ${FINGERPRINT}; window.__cardsCurrent = ${CARDS_CURRENT};` });
   if (init) await context.addInitScript(init, initArg);
   const page = await context.newPage();
   const errors = watchErrors(page);
@@ -34,7 +37,11 @@ const FINGERPRINT = () => {
   return JSON.stringify({ verdict: v?.dataset.verdict, rows, data });
 };
 
-function fingerprint(page) {
+/** The detail cards are drawn a frame after the verdict: true once they show the current report. */
+const CARDS_CURRENT = () => document.querySelector('.results')?.dataset.current !== 'false';
+
+async function fingerprint(page) {
+  await page.waitForFunction(CARDS_CURRENT, undefined, { timeout: 5000 });
   return page.evaluate(FINGERPRINT);
 }
 
@@ -45,8 +52,8 @@ function fingerprint(page) {
 async function settle(page, fn, arg, describeState) {
   try {
     await page.waitForFunction(fn, arg, { timeout: 5000 });
-  } catch {
-    assert.fail(`condition not reached; state: ${await describeState()}`);
+  } catch (e) {
+    assert.fail(`condition not reached (${e.message.split("\n")[0]}); state: ${await describeState()}`);
   }
 }
 
@@ -80,7 +87,7 @@ async function waitAccepted(page, id) {
 
 /** Waits until the report equals `expected` (a fingerprint). */
 async function waitReport(page, expected) {
-  await settle(page, `(${FINGERPRINT})() === ${JSON.stringify(expected)}`, undefined,
+  await settle(page, (e) => window.__cardsCurrent() && window.__fingerprint() === e, expected,
     async () => `report differs:\n${await fingerprint(page)}\nexpected:\n${expected}`);
 }
 
@@ -128,7 +135,7 @@ const FIELDS = [
 /** Waits until the report differs from `previous` and field `id` is accepted; returns the new fingerprint. */
 async function waitNewReport(page, id, previous) {
   await waitAccepted(page, id);
-  await settle(page, `(${FINGERPRINT})() !== ${JSON.stringify(previous)}`, undefined,
+  await settle(page, (p) => window.__cardsCurrent() && window.__fingerprint() !== p, previous,
     async () => 'the report did not change');
   return fingerprint(page);
 }

@@ -57,6 +57,17 @@ fn default_label(lang: Lang, letter: char) -> String {
     format!("{} {letter}", lang.pick(LABEL_PREFIX_ZH, LABEL_PREFIX_EN))
 }
 
+/// A label as shown in `lang`: a default label as the core makes it ("方案 C" / "Variant C", nothing added) in
+/// the page's language, any other label as the user wrote it. The file keeps what was stored.
+pub fn shown_label(label: &str, lang: Lang) -> String {
+    match label_letter(label) {
+        Some(c) if label == default_label(Lang::Zh, c) || label == default_label(Lang::En, c) => {
+            default_label(lang, c)
+        }
+        _ => label.to_owned(),
+    }
+}
+
 /// The letter of a default label, also when the user added to it ("方案 C", "Variant C", "方案 C（外墙加厚）" → C;
 /// "Variant Cheap" has none).
 fn label_letter(label: &str) -> Option<char> {
@@ -758,5 +769,22 @@ fn read_inputs(raw: Map<String, Value>, at: &str) -> Inputs {
                 error: VariantError::new(path, VariantErrorKind::Inputs(e.kind)),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::{shown_label, Lang};
+
+    #[test]
+    fn default_labels_follow_the_language_and_user_labels_do_not() {
+        assert_eq!(shown_label("方案 A", Lang::En), "Variant A");
+        assert_eq!(shown_label("Variant C", Lang::Zh), "方案 C");
+        assert_eq!(
+            shown_label("方案 C（外墙加厚）", Lang::En),
+            "方案 C（外墙加厚）"
+        );
+        assert_eq!(shown_label("Variant Cheap", Lang::Zh), "Variant Cheap");
+        assert_eq!(shown_label("旧楼", Lang::En), "旧楼");
     }
 }
