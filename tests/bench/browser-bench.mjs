@@ -34,7 +34,7 @@ const SWEEP_RUNS = 15;
 const JSON_OUT = arg('--json', path.join(ROOT, 'target', 'browser-bench.json'));
 
 // The performance goals, the load goals on network profiles (RAIL) and the size budget as revised (docs/performance.md).
-const GOALS = { loadMs: 300, keyP95Ms: 16, realPaintP95Ms: 20, realPaintSlowP95Ms: 50, workRatio: 20, sweepMs: 50, gzipKB: 420, throttledMs: { 'fast 4G': 1000, 'slow 4G + 4× CPU': 5000 }, repeatMs: 2000 };
+const GOALS = { loadMs: 300, keyP95Ms: 16, realPaintP95Ms: 20, realPaintSlowP95Ms: 50, workRatio: 20, sweepMs: 50, gzipKB: 568, throttledMs: { 'fast 4G': 1000, 'slow 4G + 4× CPU': 5000 }, repeatMs: 2000 };
 // The same flags as the e2e harness (tests/e2e/harness.mjs).
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-dev-shm-usage',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];

@@ -138,12 +138,13 @@ test('the single-file build works from file:// with no server', async () => {
   } finally { await page.close(); }
 });
 
-test('the shipped bundle stays within the size budget (gzip of wasm + JS + CSS ≤ 420 KB, docs/performance.md)', () => {
+test('the shipped bundle stays within the size budget (gzip of wasm + JS + CSS ≤ 568 KB, docs/performance.md)', () => {
   const sizes = JSON.parse(fs.readFileSync(path.join(DIST, 'sizes.json'), 'utf8'));
-  // 407.8 KB on 2026-11-30 (371.3 KB on 2026-11-24, then the field registry, PV temperature, the plan scorecard
-  // and the model-import page code). Growing past it needs the load figures of `make bench` and a deliberate
-  // decision (docs/performance.md). The BIM importer is a module of its own, loaded on first use, not counted.
-  const BUDGET = 420 * 1024;
+  // 556.4 KB on 2026-11-30, revised with its load figures (docs/performance.md, "Size budget: the revision of
+  // 2026-11-30"): 407.8 KB with the model-import page code, then variants and retrofit, the bureau summary page,
+  // the hourly method with two hourly weather years, and the tier ladder. Growing past it needs the load figures
+  // of `make bench` and a deliberate decision. The BIM importer is a module of its own, loaded on first use.
+  const BUDGET = 568 * 1024;
   assert.ok(sizes.gzip_bytes <= BUDGET, `gzip ${sizes.gzip_bytes} B > budget ${BUDGET} B`);
   assert.ok(sizes.importer_gzip_bytes > 0, 'the importer module is built');
 });
