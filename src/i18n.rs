@@ -4,6 +4,7 @@
 
 pub use greencheck_core::text::{Lang, Text};
 
+use greencheck_core::plan::Measured;
 use greencheck_core::report::{Check, Status};
 
 /// (key, 中文, English).
@@ -253,6 +254,23 @@ pub fn pct(lang: Lang, v: f64, digits: usize) -> String {
     match lang {
         Lang::Zh => format!("{n}%"),
         Lang::En => format!("{n} %"),
+    }
+}
+
+/// A plan indicator's value in its row's unit, for the plan card and the bureau summary: a ratio as a percentage,
+/// a level by its label, a flag as yes/no, tonnage per 10⁴ m² and areas with their units.
+pub fn measured(lang: Lang, m: &Measured, unit: &str) -> String {
+    match m {
+        Measured::Flag(b) => lang
+            .pick(if *b { "是" } else { "否" }, if *b { "yes" } else { "no" })
+            .to_owned(),
+        Measured::Level(l) => l.label().get(lang).to_owned(),
+        Measured::Number(x) => match unit {
+            "ratio" => pct(lang, *x, 1),
+            "t/10^4 m2" => format!("{} t/10⁴ m²", num(*x, 1)),
+            "m2" => format!("{} m²", num(*x, 0)),
+            u => format!("{} {u}", num(*x, 2)),
+        },
     }
 }
 

@@ -1,22 +1,8 @@
 //! Runs the `greencheck` binary on the example files in `core/tests/data/`.
 
-use std::process::Command;
+mod common;
 
-fn data(name: &str) -> String {
-    format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_greencheck"))
-        .args(args)
-        .output()
-        .expect("run greencheck");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::{data, run};
 
 #[test]
 fn summary_lists_failing_checks() {

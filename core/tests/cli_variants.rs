@@ -1,23 +1,9 @@
 //! The `greencheck` binary on files with variants: every variant reported in order; files without variants
 //! are reported as before (the golden test in `cli.rs` guards their bytes).
 
-use std::process::Command;
+mod common;
 
-fn data(name: &str) -> String {
-    format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_greencheck"))
-        .args(args)
-        .output()
-        .expect("run greencheck");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
+use common::{data, run};
 
 #[test]
 fn summary_has_one_block_per_variant_in_order() {

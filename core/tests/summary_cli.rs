@@ -1,21 +1,11 @@
 //! Runs `greencheck summary` and `greencheck gen-portfolio` on folders made in a temporary directory.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
+use common::run;
 use serde_json::{json, Value};
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_greencheck"))
-        .args(args)
-        .output()
-        .expect("run greencheck");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 /// A fresh directory for one test, removed when dropped.
 struct Scratch(PathBuf);

@@ -3,11 +3,11 @@
 //! decided yet, a link to the input it needs.
 
 use greencheck_core::labels::TO_BE_CONFIRMED;
-use greencheck_core::plan::{Compare, Measured, PlanRow, PlanScorecard, PlanStatus};
+use greencheck_core::plan::{Compare, PlanRow, PlanScorecard, PlanStatus};
 use yew::prelude::*;
 
 use crate::components::field::field_id;
-use crate::i18n::{num, pct, t, Lang};
+use crate::i18n::{measured, t, Lang};
 use crate::layout::label_for_path;
 
 /// Props of [`PlanCard`].
@@ -17,22 +17,6 @@ pub struct PlanCardProps {
     pub plan: PlanScorecard,
     /// UI language.
     pub lang: Lang,
-}
-
-/// A measured value in the row's unit (`ratio` as a percentage, `level` as the star level's label).
-fn measured(lang: Lang, m: &Measured, unit: &str) -> String {
-    match m {
-        Measured::Flag(b) => lang
-            .pick(if *b { "是" } else { "否" }, if *b { "yes" } else { "no" })
-            .to_owned(),
-        Measured::Level(l) => l.label().get(lang).to_owned(),
-        Measured::Number(x) => match unit {
-            "ratio" => pct(lang, *x, 1),
-            "t/10^4 m2" => format!("{} t/10⁴ m²", num(*x, 1)),
-            "m2" => format!("{} m²", num(*x, 0)),
-            u => format!("{} {u}", num(*x, 2)),
-        },
-    }
 }
 
 fn compare(c: Compare) -> &'static str {

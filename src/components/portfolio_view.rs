@@ -14,7 +14,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::i18n::{num, pct, t, Lang};
+use crate::i18n::{measured, num, pct, t, Lang};
 use crate::portfolio::{PortfolioAction, PortfolioState, SortBy};
 
 /// Props of [`PortfolioView`].
@@ -83,17 +83,6 @@ fn status_mark(s: PlanStatus) -> &'static str {
         PlanStatus::DoesNotMeet => "✗",
         PlanStatus::NotApplicable => "–",
         PlanStatus::NeedsInput => "?",
-    }
-}
-
-fn measured(lang: Lang, m: &Measured, unit: &str) -> String {
-    match m {
-        Measured::Flag(b) => lang
-            .pick(if *b { "是" } else { "否" }, if *b { "yes" } else { "no" })
-            .to_owned(),
-        Measured::Level(l) => l.label().get(lang).to_owned(),
-        Measured::Number(x) if unit == "ratio" => pct(lang, *x, 1),
-        Measured::Number(x) => format!("{} {unit}", num(*x, 1)),
     }
 }
 
