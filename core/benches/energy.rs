@@ -3,7 +3,7 @@
 //! 10 000-point sweeps. Run with `cargo bench -p greencheck-core`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use greencheck_core::energy::estimate;
+use greencheck_core::energy::{estimate, prepare, simulate_hourly, Variant};
 use greencheck_core::evaluate::compliance;
 use greencheck_core::project::Template;
 use greencheck_core::reference::reference_values;
@@ -38,6 +38,32 @@ fn benches(c: &mut Criterion) {
     });
     let o = Project::template(Template::Office).unwrap();
     c.bench_function("full_report_office", |b| b.iter(|| evaluate(black_box(&o))));
+    // The hourly method alone, one to three variants in one pass over the year (the report runs three for
+    // residential buildings: design, reference, GB/T 51350 conditions; two for public ones).
+    {
+        let comp = compliance(&p).unwrap();
+        let refv = reference_values(&comp.building).unwrap();
+        let (pr, _, _) = prepare(&p, &comp.building, &refv).unwrap();
+        let w = greencheck_core::weather::city(&p.city).unwrap();
+        let v = |envelope| Variant {
+            envelope,
+            assumptions: &pr.assumptions,
+            a_m_ratio: pr.thermal_mass.a_m_ratio,
+            recovery: 0.0,
+        };
+        let (d, r) = (&pr.design, &pr.reference);
+        let mut g = c.benchmark_group("hourly_year_residential_highrise");
+        g.bench_function("1_variant", |b| {
+            b.iter(|| simulate_hourly(&pr.site, w, [v(d)], black_box(&pr.hourly)))
+        });
+        g.bench_function("2_variants", |b| {
+            b.iter(|| simulate_hourly(&pr.site, w, [v(d), v(r)], black_box(&pr.hourly)))
+        });
+        g.bench_function("3_variants", |b| {
+            b.iter(|| simulate_hourly(&pr.site, w, [v(d), v(r), v(d)], black_box(&pr.hourly)))
+        });
+        g.finish();
+    }
     let mut g = c.benchmark_group("sweep_10000");
     g.sample_size(20);
     for (name, param, from, to) in [
