@@ -161,6 +161,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("portfolio.pv", "光伏覆盖率", "PV coverage"),
     ("portfolio.plan", "方案指标", "Plan targets"),
     ("portfolio.open", "打开", "Open"),
+    ("portfolio.show_all", "显示全部行", "Show all rows"),
     ("notice.model_imported", "已导入 BIM 模型（gbXML），体形按实测面积填入；原项目已备份。", "BIM model (gbXML) imported into measured areas; your previous project is backed up."),
     ("import.title", "BIM 模型导入摘要", "BIM model import summary"),
     ("import.note", "各立面按外法线方位分组（不跨 GB 55015 附录 B.0.5 朝向分区）；可在“体形与朝向”中修改层数和北向修正。", "Facades are grouped by outward normal (never across a GB 55015 B.0.5 orientation sector); storeys and the north offset can be corrected under Massing."),

@@ -45,6 +45,21 @@ pub struct PortfolioState {
     pub sort: (SortBy, bool),
     /// Filter text (name, file or use).
     pub filter: String,
+    /// Every matching row shown, not only the first [`ROWS_SHOWN`].
+    pub show_all: bool,
+}
+
+/// Rows drawn until the reviewer asks for all: a thousand-row table takes about half a second to draw,
+/// and would again at every sort or filter keystroke; sort and filter still apply to every row.
+pub const ROWS_SHOWN: usize = 100;
+
+/// What became of one file.
+#[derive(Debug, Clone)]
+pub enum FileRead {
+    /// A project (or model) read and evaluated.
+    Row(Box<PortfolioRow>, Rc<Project>),
+    /// Not a usable project.
+    Invalid(InvalidFile),
 }
 
 /// What happens on the page.
@@ -52,16 +67,17 @@ pub struct PortfolioState {
 pub enum PortfolioAction {
     /// A batch of `n` files starts (added to what was read before).
     Start(usize),
-    /// One file read.
-    Row(Box<PortfolioRow>, Rc<Project>),
-    /// One file refused.
-    Invalid(InvalidFile),
+    /// Files read since the last action, in order (a batch per slice of reading time: one state change
+    /// per file would copy the rows read so far each time, quadratic in the number of files).
+    Read(Vec<FileRead>),
     /// Every file of the batch is read: aggregate.
     Done,
     /// Sort by a column (again: reverse).
     Sort(SortBy),
     /// Filter rows.
     Filter(String),
+    /// Show every matching row.
+    ShowAll,
     /// Start over.
     Clear,
 }
@@ -72,8 +88,19 @@ impl PortfolioState {
         self.done < self.total
     }
 
-    /// The rows to show: filtered and sorted (indexes into `rows`).
-    pub fn shown(&self) -> Vec<usize> {
+    /// The rows to draw (the first [`ROWS_SHOWN`] of [`Self::matching`] unless all are asked for) and how
+    /// many match.
+    pub fn shown(&self) -> (Vec<usize>, usize) {
+        let mut idx = self.matching();
+        let n = idx.len();
+        if !self.show_all {
+            idx.truncate(ROWS_SHOWN);
+        }
+        (idx, n)
+    }
+
+    /// The rows that match the filter, sorted (indexes into `rows`).
+    pub fn matching(&self) -> Vec<usize> {
         // ASCII folding only: Chinese has no case, and full Unicode case tables would cost
         // the first load several KB for Latin file names alone.
         let needle = self.filter.trim().to_ascii_lowercase();
@@ -124,13 +151,14 @@ impl Reducible for PortfolioState {
                 s.total += n;
                 s.summary = None;
             }
-            PortfolioAction::Row(row, project) => {
-                s.rows.push((*row, project));
-                s.done += 1;
-            }
-            PortfolioAction::Invalid(f) => {
-                s.invalid.push(f);
-                s.done += 1;
+            PortfolioAction::Read(files) => {
+                s.done += files.len();
+                for f in files {
+                    match f {
+                        FileRead::Row(row, project) => s.rows.push((*row, project)),
+                        FileRead::Invalid(f) => s.invalid.push(f),
+                    }
+                }
             }
             PortfolioAction::Done => {
                 let rows = s.rows.iter().map(|(r, _)| r.clone()).collect();
@@ -144,6 +172,7 @@ impl Reducible for PortfolioState {
                 };
             }
             PortfolioAction::Filter(f) => s.filter = f,
+            PortfolioAction::ShowAll => s.show_all = true,
             PortfolioAction::Clear => s = PortfolioState::default(),
         }
         Rc::new(s)
@@ -156,34 +185,57 @@ mod tests {
     use greencheck_core::portfolio::file_row;
     use greencheck_core::project::Template;
 
-    fn row(t: Template, file: &str) -> PortfolioAction {
+    fn row(t: Template, file: &str) -> FileRead {
         let (p, r) = file_row(file, t.json().as_bytes()).unwrap();
-        PortfolioAction::Row(Box::new(r), Rc::new(p))
+        FileRead::Row(Box::new(r), Rc::new(p))
     }
 
     #[test]
     fn a_batch_is_read_then_summarised_sorted_and_filtered() {
         let s = Rc::new(PortfolioState::default())
             .reduce(PortfolioAction::Start(3))
-            .reduce(row(Template::Office, "b.json"))
-            .reduce(row(Template::Villa, "a.json"))
-            .reduce(PortfolioAction::Invalid(InvalidFile::new(
-                "x.txt", "坏", "bad",
-            )));
+            .reduce(PortfolioAction::Read(vec![row(Template::Office, "b.json")]))
+            .reduce(PortfolioAction::Read(vec![
+                row(Template::Villa, "a.json"),
+                FileRead::Invalid(InvalidFile::new("x.txt", "坏", "bad")),
+            ]));
         assert!(!s.busy());
+        assert_eq!(s.done, 3);
         let s = s.reduce(PortfolioAction::Done);
         let summary = s.summary.clone().unwrap();
         assert_eq!((summary.projects, summary.invalid_files), (2, 1));
         // By floor area, ascending: the villa (352 m²) before the office (5 000 m²).
         let s = s.reduce(PortfolioAction::Sort(SortBy::Area));
-        assert_eq!(s.shown(), vec![1, 0]);
+        assert_eq!(s.shown(), (vec![1, 0], 2));
         let s = s.reduce(PortfolioAction::Sort(SortBy::Area));
-        assert_eq!(s.shown(), vec![0, 1], "again: descending");
+        assert_eq!(s.shown(), (vec![0, 1], 2), "again: descending");
         let s = s.reduce(PortfolioAction::Filter("办公".into()));
-        assert_eq!(s.shown(), vec![0]);
+        assert_eq!(s.shown(), (vec![0], 1));
         // A second batch adds to the first.
         let s = s.reduce(PortfolioAction::Start(1));
         assert!(s.busy() && s.summary.is_none());
         assert_eq!((s.done, s.total), (3, 4));
+    }
+
+    #[test]
+    fn a_long_list_draws_its_first_rows_until_all_are_asked_for() {
+        let n = ROWS_SHOWN + 5;
+        let files = (0..n)
+            .map(|i| row(Template::Villa, &format!("{i:03}.json")))
+            .collect();
+        let s = Rc::new(PortfolioState::default())
+            .reduce(PortfolioAction::Start(n))
+            .reduce(PortfolioAction::Read(files))
+            .reduce(PortfolioAction::Sort(SortBy::Name))
+            .reduce(PortfolioAction::Sort(SortBy::Name));
+        let (shown, matching) = s.shown();
+        assert_eq!((shown.len(), matching), (ROWS_SHOWN, n));
+        assert_eq!(
+            shown[0],
+            n - 1,
+            "sorted over every row, descending: the last file first"
+        );
+        let (shown, _) = s.reduce(PortfolioAction::ShowAll).shown();
+        assert_eq!(shown.len(), n);
     }
 }

@@ -15,7 +15,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::i18n::{measured, num, pct, t, Lang};
-use crate::portfolio::{PortfolioAction, PortfolioState, SortBy};
+use crate::portfolio::{FileRead, PortfolioAction, PortfolioState, SortBy};
 
 /// Props of [`PortfolioView`].
 #[derive(Properties, PartialEq, Clone)]
@@ -26,36 +26,39 @@ pub struct PortfolioViewProps {
     pub on_open: Callback<Project>,
 }
 
-/// How many files are read between two yields to the browser (so the page stays responsive and the
-/// progress bar moves).
-const FILES_PER_TASK: usize = 8;
+/// Reading time between two updates of the page, ms: under the 50 ms of a long task, so the page answers
+/// input while it reads, and the progress bar moves about 25 times a second.
+const SLICE_MS: f64 = 40.0;
 
-/// Reads and evaluates `files` one by one, dispatching each row; yields to the browser between small batches.
+/// Reads and evaluates `files` one by one; the page gets what was read once per slice of reading time, and
+/// the browser a turn after each update.
 fn read_all(files: Vec<web_sys::File>, dispatch: UseReducerDispatcher<PortfolioState>) {
     dispatch.dispatch(PortfolioAction::Start(files.len()));
     yew::platform::spawn_local(async move {
-        for (i, file) in files.into_iter().enumerate() {
+        let mut batch = Vec::new();
+        let mut since = js_sys::Date::now();
+        for file in files {
             let name = file.name();
-            let action = match browser::read_file_bytes(file, browser::MAX_OPEN_BYTES).await {
-                Err(_) => PortfolioAction::Invalid(InvalidFile::new(
+            let read = match browser::read_file_bytes(file, browser::MAX_OPEN_BYTES).await {
+                Err(_) => FileRead::Invalid(InvalidFile::new(
                     &name,
                     "无法读取文件",
                     "the file could not be read",
                 )),
                 Ok(bytes) => match open::kind_of(&bytes) {
                     FileKind::Project => match portfolio::file_row(&name, &bytes) {
-                        Ok((p, row)) => PortfolioAction::Row(Box::new(row), Rc::new(p)),
-                        Err(bad) => PortfolioAction::Invalid(bad),
+                        Ok((p, row)) => FileRead::Row(Box::new(row), Rc::new(p)),
+                        Err(bad) => FileRead::Invalid(bad),
                     },
                     FileKind::Model => match browser::import_model(&bytes, &name, "").await {
                         Ok(reply) => match open::read_import_reply(&reply) {
                             Ok(p) => {
                                 let row = portfolio::project_row(&name, &p);
-                                PortfolioAction::Row(Box::new(row), Rc::new(p))
+                                FileRead::Row(Box::new(row), Rc::new(p))
                             }
-                            Err(e) => PortfolioAction::Invalid(InvalidFile::new(&name, e.zh, e.en)),
+                            Err(e) => FileRead::Invalid(InvalidFile::new(&name, e.zh, e.en)),
                         },
-                        Err(_) => PortfolioAction::Invalid(InvalidFile::new(
+                        Err(_) => FileRead::Invalid(InvalidFile::new(
                             &name,
                             "无法加载 BIM 模型导入模块",
                             "the BIM model importer could not be loaded",
@@ -63,11 +66,14 @@ fn read_all(files: Vec<web_sys::File>, dispatch: UseReducerDispatcher<PortfolioS
                     },
                 },
             };
-            dispatch.dispatch(action);
-            if i % FILES_PER_TASK == FILES_PER_TASK - 1 {
+            batch.push(read);
+            if js_sys::Date::now() - since >= SLICE_MS {
+                dispatch.dispatch(PortfolioAction::Read(std::mem::take(&mut batch)));
                 yew::platform::time::sleep(Duration::ZERO).await;
+                since = js_sys::Date::now();
             }
         }
+        dispatch.dispatch(PortfolioAction::Read(batch));
         dispatch.dispatch(PortfolioAction::Done);
     });
 }
@@ -214,7 +220,13 @@ pub fn portfolio_view(p: &PortfolioViewProps) -> Html {
                 { t(lang, key) }{ mark }</button></th>
         }
     };
-    let rows = state.shown().into_iter().map(|i| {
+    let (shown, matching) = state.shown();
+    let hidden = matching - shown.len();
+    let on_show_all = {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| d.dispatch(PortfolioAction::ShowAll))
+    };
+    let rows = shown.into_iter().map(|i| {
         let (r, project) = &state.rows[i];
         row_html(lang, r, project.clone(), &p.on_open)
     });
@@ -254,7 +266,9 @@ pub fn portfolio_view(p: &PortfolioViewProps) -> Html {
                     </table></div>
                 </div>
             }
-            if !state.rows.is_empty() {
+            // The rows appear when the batch is read: a table redrawn at every update while it grows would
+            // cost more than the reading.
+            if !state.rows.is_empty() && !state.busy() {
                 <div class="card">
                     <label for="portfolio-filter">{ t(lang, "portfolio.filter") }{ " " }</label>
                     <input id="portfolio-filter" type="search" data-testid="portfolio-filter" value={state.filter.clone()} oninput={on_filter} />
@@ -267,6 +281,10 @@ pub fn portfolio_view(p: &PortfolioViewProps) -> Html {
                         </tr></thead>
                         <tbody>{ for rows }</tbody>
                     </table></div>
+                    if hidden > 0 {
+                        <p class="no-print"><button type="button" data-testid="portfolio-show-all" onclick={on_show_all}>
+                            { format!("{} ({} / {})", t(lang, "portfolio.show_all"), matching - hidden, matching) }</button></p>
+                    }
                 </div>
             }
             if !state.invalid.is_empty() {

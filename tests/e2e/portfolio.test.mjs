@@ -79,3 +79,32 @@ test('20 projects and a model dropped on the summary page: city indicators, rows
   } finally { await app.close(); }
   assert.deepEqual(app.errors, []);
 });
+
+test('a long list: the first 100 rows are drawn, sorting covers every row, "show all" draws the rest', async () => {
+  const app = await openApp(browser);
+  const { page } = app;
+  try {
+    await page.getByTestId('view-portfolio').click();
+    await page.getByTestId('portfolio').waitFor();
+    const base = portfolioFiles().slice(0, 20);
+    const files = Array.from({ length: 120 }, (_, i) => {
+      const p = JSON.parse(base[i % 20].text);
+      p.name = `项目${String(i + 1).padStart(3, '0')}`;
+      return { name: `q${i + 1}.json`, text: JSON.stringify(p) };
+    });
+    await dropFiles(page, files);
+    await page.waitForFunction(() => document.querySelector('[data-testid=portfolio-progress]')?.dataset.done === '120');
+    await page.getByTestId('portfolio-show-all').waitFor();
+    assert.equal(await page.getByTestId('portfolio-row').count(), 100);
+    assert.match(await page.getByTestId('portfolio-show-all').innerText(), /100 \/ 120/);
+    // Sorted by name, descending: the last project of all 120 comes first although it was read last.
+    const byName = page.locator('button.sort', { hasText: '项目' });
+    await byName.click();
+    await byName.click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=portfolio-row] td')?.textContent.includes('项目120'));
+    await page.getByTestId('portfolio-show-all').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=portfolio-row]').length === 120);
+    assert.equal(await page.getByTestId('portfolio-show-all').count(), 0);
+  } finally { await app.close(); }
+  assert.deepEqual(app.errors, []);
+});
