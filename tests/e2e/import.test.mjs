@@ -76,6 +76,20 @@ test('a Revit export in UTF-16 picked with Open imports too', async () => {
   } finally { await app.close(); }
 });
 
+test('the pointer on Open starts loading the importer; the page alone does not', async () => {
+  const app = await openApp(browser);
+  const { page } = app;
+  try {
+    const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('greencheck_import_bg.wasm')));
+    await page.locator('#f-name').hover();
+    assert.equal(await fetched(), false, 'loaded with the page');
+    await page.locator('label[for="open-file"]').hover();
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.includes('greencheck_import_bg.wasm')));
+    await page.evaluate(() => globalThis.greencheck.loadImporter());
+  } finally { await app.close(); }
+  assert.deepEqual(app.errors, []);
+});
+
 test('a file that is not gbXML leaves the project untouched and says so', async () => {
   const app = await openApp(browser);
   const { page } = app;
