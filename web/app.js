@@ -27,7 +27,9 @@ function onIntent(e) {
   const files = e.type === 'dragenter' && e.dataTransfer?.types?.includes('Files');
   if (!files && !(e.target instanceof Element && e.target.closest(OPEN_CONTROLS))) return;
   for (const type of INTENT) document.removeEventListener(type, onIntent, true);
-  loadImporter().catch(() => { /* said when a model is opened */ });
+  // Once loaded, a small model is imported and thrown away: the browser compiles the module's functions on
+  // their first call, which the user's model would otherwise wait for.
+  globalThis.greencheck.warmed = loadImporter().then((m) => { m.warm_up(); }).catch(() => { /* said when a model is opened */ });
 }
 for (const type of INTENT) document.addEventListener(type, onIntent, true);
 

@@ -14,6 +14,16 @@ pub fn import_gbxml(bytes: &[u8], name: &str, base: &str) -> String {
     greencheck_core::open::import_reply(bytes, name, base)
 }
 
+/// A small model (a 10 × 20 m box, `core/tests/data/gbxml/box_m.xml`) imported and thrown away. The page calls it
+/// when it loads this module ahead of use: the browser compiles a module's functions on their first call, and the
+/// first import of a real model would otherwise pay for it (≈ 60–100 ms on a fast machine). Returns the length of
+/// the reply, so that the work cannot be optimised away.
+#[wasm_bindgen]
+pub fn warm_up() -> usize {
+    let model = include_bytes!("../../core/tests/data/gbxml/box_m.xml");
+    import_gbxml(model, "box_m.xml", "").len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -29,6 +39,20 @@ mod tests {
         let p = read_import_reply(&import_gbxml(model, "cw.xml", &base)).unwrap();
         assert_eq!(p.name, "办公楼", "the base project's name is kept");
         assert_eq!(p.facade_names().len(), 4);
+        let e = read_import_reply(&import_gbxml(b"<svg/>", "x.svg", "")).unwrap_err();
+        assert!(e.zh.contains("gbXML"), "{e:?}");
+    }
+
+    #[test]
+    fn the_warm_up_model_imports() {
+        let model = include_bytes!("../../core/tests/data/gbxml/box_m.xml");
+        let p = read_import_reply(&import_gbxml(model, "box_m.xml", "")).unwrap();
+        assert_eq!(p.facade_names().len(), 4);
+        assert!(warm_up() > 0);
+    }
+
+    #[test]
+    fn errors_are_plain() {
         let e = read_import_reply(&import_gbxml(b"<svg/>", "x.svg", "")).unwrap_err();
         assert!(e.zh.contains("gbXML"), "{e:?}");
     }
