@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, openApp, verdictOf, waitVerdict, waitCheck, ARTIFACTS, serve } from './harness.mjs';
+import { launch, openApp, verdictOf, waitVerdict, waitCheck, waitCards, ARTIFACTS, serve } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -45,6 +45,7 @@ test('each template loads and is evaluated', async () => {
     for (const [value, name] of [['villa', '低层别墅'], ['office', '办公'], ['residential_highrise', '1号住宅楼']]) {
       await page.getByTestId('template').selectOption(value);
       await page.waitForFunction((n) => document.querySelector('#f-name').value.includes(n), name);
+      await waitCards(page);
       assert.ok(['complies', 'tradeoff', 'fails', 'incomplete'].includes(await verdictOf(page)));
       assert.ok(await page.locator('[data-testid^="check-"]').count() > 10);
     }
@@ -57,6 +58,7 @@ test('each template loads and is evaluated', async () => {
     // The villa (3 storeys) uses the ≤ 3 storeys column: wall K ≤ 0.35.
     await page.getByTestId('template').selectOption('villa');
     await page.waitForFunction(() => document.querySelector('#f-name').value === '低层别墅');
+    await waitCards(page);
     assert.match(await page.getByTestId('check-u.wall').innerText(), /0\.35/);
   } finally { await app.close(); }
 });
@@ -287,6 +289,7 @@ test('measured-areas mode: convert the box, edit a facade, add and remove facade
     await page.locator('#f-geometry-floor_area_m2').waitFor();
     // 60 × 12 m × 18 storeys = 12 960 m²; the converted model gives the same checks.
     assert.equal(await page.locator('#f-geometry-floor_area_m2').inputValue(), '12960');
+    await waitCards(page);
     assert.equal(await page.getByTestId('check-shape_factor').innerText(), before);
     assert.equal(await verdictOf(page), 'complies');
     await page.locator('#f-geometry-facades-0--azimuth_deg').fill('225');

@@ -58,3 +58,8 @@ export function waitVerdict(page, code) {
 export function waitCheck(page, id, status) {
   return page.waitForFunction(([i, s]) => document.querySelector(`[data-testid="check-${i}"]`)?.dataset.status === s, [id, status]);
 }
+
+/** Waits until the detail cards show the current report (they are drawn one frame after the verdict banner). */
+export function waitCards(page) {
+  return page.waitForFunction(() => document.querySelector('#results')?.dataset.current === 'true');
+}
