@@ -45,7 +45,7 @@ fn benches(c: &mut Criterion) {
             editor.edit("envelope.wall_u", if flip { "0.40" } else { "0.42" });
             keyed.set_active_project(editor.project().clone());
             let id = keyed.active().id().to_owned();
-            kept.set(&id, editor.project(), editor.report().clone());
+            kept.set(&id, editor.project(), editor.shared_report());
             kept.compare(black_box(&keyed))
         })
     });

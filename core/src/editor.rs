@@ -7,6 +7,7 @@
 //!   driving the report (which the UI marks stale) — nothing the user typed is lost.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -39,7 +40,8 @@ pub struct Draft {
 pub struct Editor {
     doc: Value,
     project: Project,
-    report: Report,
+    /// Shared: the page's state is copied at every keystroke, and the variants keep the same report.
+    report: Rc<Report>,
     drafts: BTreeMap<String, Draft>,
 }
 
@@ -47,7 +49,7 @@ impl Editor {
     /// Starts a session on a valid project.
     pub fn new(project: Project) -> Editor {
         let doc = project_value(&project);
-        let report = crate::evaluate(&project);
+        let report = Rc::new(crate::evaluate(&project));
         Editor {
             doc,
             project,
@@ -71,6 +73,11 @@ impl Editor {
     /// The report of the last valid project.
     pub fn report(&self) -> &Report {
         &self.report
+    }
+
+    /// The same report, shared.
+    pub fn shared_report(&self) -> Rc<Report> {
+        Rc::clone(&self.report)
     }
 
     /// Pending drafts, by field path.
@@ -310,7 +317,7 @@ impl Editor {
         match Project::from_value(doc.clone()) {
             Ok(project) => {
                 self.drafts.remove(path);
-                self.report = crate::evaluate(&project);
+                self.report = Rc::new(crate::evaluate(&project));
                 self.doc = doc;
                 self.project = project;
             }

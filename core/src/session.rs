@@ -5,6 +5,8 @@
 //! A keystroke edits the active variant: the editor evaluates it once; its report is handed to the kept reports,
 //! so the comparison re-evaluates no other variant.
 
+use std::rc::Rc;
+
 use crate::editor::{Draft, Editor};
 use crate::project::Project;
 use crate::report::FieldChange;
@@ -17,7 +19,7 @@ pub struct Session {
     editor: Editor,
     variants: Variants,
     reports: Reports,
-    comparison: Option<Comparison>,
+    comparison: Option<Rc<Comparison>>,
     removed: Option<Removed>,
 }
 
@@ -59,7 +61,7 @@ impl Session {
 
     /// The comparison of the variants (absent with a single variant).
     pub fn comparison(&self) -> Option<&Comparison> {
-        self.comparison.as_ref()
+        self.comparison.as_deref()
     }
 
     /// The last removed variant, which [`Session::undo_remove`] puts back.
@@ -83,8 +85,9 @@ impl Session {
             .set_active_project(self.editor.project().clone());
         let id = self.variants.active().id().to_owned();
         self.reports
-            .set(&id, self.editor.project(), self.editor.report().clone());
-        self.comparison = (self.variants.len() > 1).then(|| self.reports.compare(&self.variants));
+            .set(&id, self.editor.project(), self.editor.shared_report());
+        self.comparison =
+            (self.variants.len() > 1).then(|| Rc::new(self.reports.compare(&self.variants)));
     }
 
     /// Loads the active variant into the editor (after a switch, a removal or an undo) and compares.

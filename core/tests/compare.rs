@@ -150,7 +150,7 @@ fn only_the_changed_variant_is_evaluated_again() {
     assert_eq!(reports.refresh(&v), 1);
     editor.edit("envelope.wall_u", "0.38");
     v.set_active_project(editor.project().clone());
-    reports.set(v.active().id(), editor.project(), editor.report().clone());
+    reports.set(v.active().id(), editor.project(), editor.shared_report());
     assert_eq!(reports.refresh(&v), 0);
     assert_eq!(reports.compare(&v), compare_all(&v));
     assert_eq!(reports.get("v1"), Some(editor.report()));

@@ -14,6 +14,7 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
+use std::rc::Rc;
 
 use serde::Serialize;
 use serde_json::Value;
@@ -481,13 +482,14 @@ struct Cached {
     source: Inputs,
     /// The same inputs as JSON, for the differences.
     doc: Value,
-    report: Report,
+    report: Rc<Report>,
 }
 
 /// Each variant's report, kept between comparisons: only variants whose inputs changed are evaluated again.
+/// Shared (`Rc`): the page's state, which holds them, is copied at every keystroke.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Reports {
-    cached: Vec<Cached>,
+    cached: Vec<Rc<Cached>>,
 }
 
 impl Reports {
@@ -510,12 +512,12 @@ impl Reports {
                 Some(i) => self.cached.swap_remove(i),
                 None => {
                     evaluated += 1;
-                    Cached {
+                    Rc::new(Cached {
                         id: v.id().to_owned(),
                         source: v.inputs.clone(),
                         doc: v.inputs_value(),
-                        report: report_of(v),
-                    }
+                        report: Rc::new(report_of(v)),
+                    })
                 }
             };
             next.push(cached);
@@ -526,15 +528,15 @@ impl Reports {
 
     /// Keeps a report already computed for a variant's inputs (the editor's, after a keystroke), so
     /// [`Reports::refresh`] does not evaluate that variant again.
-    pub fn set(&mut self, id: &str, project: &Project, report: Report) {
+    pub fn set(&mut self, id: &str, project: &Project, report: Rc<Report>) {
         let mut project = project.clone();
         project.extra.remove(super::SECTION);
-        let cached = Cached {
+        let cached = Rc::new(Cached {
             id: id.to_owned(),
             doc: super::project_value(&project),
             source: Inputs::Valid(Box::new(project)),
             report,
-        };
+        });
         match self.cached.iter_mut().find(|c| c.id == id) {
             Some(c) => *c = cached,
             None => self.cached.push(cached),
@@ -543,13 +545,13 @@ impl Reports {
 
     /// The kept report of a variant.
     pub fn get(&self, id: &str) -> Option<&Report> {
-        self.cached.iter().find(|c| c.id == id).map(|c| &c.report)
+        self.cached.iter().find(|c| c.id == id).map(|c| &*c.report)
     }
 
     /// Refreshes ([`Reports::refresh`]) and compares the variants.
     pub fn compare(&mut self, variants: &Variants) -> Comparison {
         self.refresh(variants);
-        let reports: Vec<&Report> = self.cached.iter().map(|c| &c.report).collect();
+        let reports: Vec<&Report> = self.cached.iter().map(|c| &*c.report).collect();
         let rows = ROWS
             .iter()
             .filter_map(|s| {
