@@ -1,6 +1,8 @@
 //! The city indicators over a portfolio (`portfolio::portfolio`), checked against hand arithmetic, and the
 //! CSV written then read back with the `csv` crate.
 
+mod common;
+
 use std::borrow::Cow;
 
 use greencheck_core::plan::PlanStatus;
@@ -238,16 +240,7 @@ fn an_empty_portfolio_has_no_values() {
 }
 
 fn doc(use_: &str, floor: f64, pv: Value, plan: Value) -> Value {
-    json!({
-        "format": "greencheck/1", "name": format!("{use_} {floor}"), "use": use_, "storeys": 4,
-        "geometry": {"mode": "areas", "floor_area_m2": floor, "volume_m3": floor * 3.5,
-            "roof_area_m2": floor / 4.0,
-            "facades": [{"name": "S", "azimuth_deg": 180, "wall_area_m2": 1600},
-                        {"name": "N", "azimuth_deg": 0, "wall_area_m2": 1600}]},
-        "facades": {"S": {"wwr": 0.4}, "N": {"wwr": 0.2}},
-        "envelope": {"wall_u": 0.4, "roof_u": 0.3, "window_u": 1.8, "window_shgc": 0.35},
-        "pv": pv, "plan": plan
-    })
+    common::areas_project(use_, floor, pv, plan)
 }
 
 #[test]

@@ -75,17 +75,7 @@ fn gen_portfolio_is_deterministic() {
 }
 
 fn project(use_: &str, floor: f64, plan: Value) -> String {
-    json!({
-        "format": "greencheck/1", "name": format!("{use_} {floor}"), "use": use_, "storeys": 4,
-        "geometry": {"mode": "areas", "floor_area_m2": floor, "volume_m3": floor * 3.5,
-            "roof_area_m2": floor / 4.0,
-            "facades": [{"name": "S", "azimuth_deg": 180, "wall_area_m2": 1600},
-                        {"name": "N", "azimuth_deg": 0, "wall_area_m2": 1600}]},
-        "facades": {"S": {"wwr": 0.4}, "N": {"wwr": 0.2}},
-        "envelope": {"wall_u": 0.4, "roof_u": 0.3, "window_u": 1.8, "window_shgc": 0.35},
-        "plan": plan
-    })
-    .to_string()
+    common::areas_project(use_, floor, json!({}), plan).to_string()
 }
 
 const GBXML: &str = r#"<?xml version="1.0" encoding="UTF-8"?>

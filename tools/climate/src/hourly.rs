@@ -15,20 +15,10 @@
 //! of the previous day (the first day from 0) — the predictors that compress best (measured, README).
 
 use crate::epw::Epw;
-use crate::table::CityMeta;
+use crate::table::{push_varint, CityMeta};
 
 /// First line of an hourly file; `greencheck_core::weather` rejects any other.
 pub const MAGIC: &str = "greencheck-hourly 1";
-
-/// Appends `r` zigzag-mapped as an unsigned LEB128 varint.
-fn push_varint(out: &mut Vec<u8>, r: i64) {
-    let mut u = ((r << 1) ^ (r >> 63)) as u64;
-    while u >= 0x80 {
-        out.push((u as u8 & 0x7f) | 0x80);
-        u >>= 7;
-    }
-    out.push(u as u8);
-}
 
 /// The three channels of a weather file as integers: dry bulb in 0.1 °C, DNI and DHI in Wh/m².
 ///

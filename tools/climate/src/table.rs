@@ -338,8 +338,9 @@ fn nums(v: impl IntoIterator<Item = f64>) -> String {
 /// First line of a table file; `greencheck_core::climate` rejects any other.
 pub const MAGIC: &str = "greencheck-climate 1";
 
-/// Appends `r` zigzag-mapped as an unsigned LEB128 varint (small magnitudes take one byte).
-fn push_varint(out: &mut Vec<u8>, r: i64) {
+/// Appends `r` zigzag-mapped as an unsigned LEB128 varint (small magnitudes take one byte); the hourly files
+/// use the same encoding.
+pub(crate) fn push_varint(out: &mut Vec<u8>, r: i64) {
     let mut u = ((r << 1) ^ (r >> 63)) as u64;
     while u >= 0x80 {
         out.push((u as u8 & 0x7f) | 0x80);
