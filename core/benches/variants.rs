@@ -1,11 +1,13 @@
 //! Criterion benchmarks of the variant comparison with 4 variants: from scratch (opening a file: 4 evaluations
 //! and the comparison), a keystroke in the active variant (the editor's edit, its report handed over, the
 //! comparison from the kept reports of the other three), the comparison alone when nothing changed, and one
-//! evaluation for scale. Run with `cargo bench -p greencheck-core --bench variants`.
+//! evaluation for scale; and the page's session with 4 variants: copied as its reducer copies it at every
+//! keystroke, and edited. Run with `cargo bench -p greencheck-core --bench variants`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use greencheck_core::editor::Editor;
 use greencheck_core::project::Project;
+use greencheck_core::session::Session;
 use greencheck_core::text::Lang;
 use greencheck_core::variants::{compare_all, Reports, Variants};
 use std::hint::black_box;
@@ -54,6 +56,21 @@ fn benches(c: &mut Criterion) {
         b.iter(|| {
             flip = !flip;
             single.edit("envelope.wall_u", if flip { "0.40" } else { "0.42" });
+        })
+    });
+    // The page's state holds a Session; its reducer copies the state at every keystroke (reports are shared).
+    let mut session = Session::new(
+        Project::from_json(include_str!("../tests/data/variants/highrise.json")).unwrap(),
+    );
+    session.duplicate(Lang::Zh).unwrap();
+    assert_eq!(session.variants().len(), 4);
+    c.bench_function("session_4_variants_clone", |b| {
+        b.iter(|| black_box(&session).clone())
+    });
+    c.bench_function("session_4_variants_keystroke_edit", |b| {
+        b.iter(|| {
+            flip = !flip;
+            session.edit("envelope.wall_u", if flip { "0.40" } else { "0.42" });
         })
     });
 }
