@@ -32,6 +32,12 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 fi
 
 if [ "$mode" = fuzz ]; then
+  # A pinned nightly (cargo-fuzz needs one): the same compiler on every machine.
+  tc="$(cat scripts/fuzz-toolchain)"
+  if ! rustup toolchain list | grep -q "^$tc"; then
+    say "installing the $tc toolchain for cargo-fuzz (~1 min)"
+    rustup toolchain install "$tc" --profile minimal
+  fi
   if ! command -v cargo-fuzz >/dev/null 2>&1; then
     say "installing cargo-fuzz (~2 min)"
     cargo install cargo-fuzz --version 0.13.2

@@ -6,7 +6,8 @@
 #   scripts/fuzz.sh 1000000runs     # 1 000 000 executions per target
 #   scripts/fuzz.sh 10 share_decode # only the named target(s)
 #
-# Needs the nightly toolchain and cargo-fuzz (`cargo install cargo-fuzz`). The corpus is kept in
+# Needs the nightly toolchain named in scripts/fuzz-toolchain and cargo-fuzz (scripts/ensure-tools.sh fuzz
+# installs both). The corpus is kept in
 # fuzz/corpus/<target> (not committed; seeded from the templates, the gbXML test files and fuzz/seeds/), crashes land in
 # fuzz/artifacts/<target>. Exits non-zero on a crash. FUZZ_TARGET_DIR overrides the build dir.
 set -euo pipefail
@@ -23,7 +24,8 @@ case "$budget" in
   *) limit=(-max_total_time="$budget") ;;
 esac
 
-command -v cargo-fuzz >/dev/null || { echo "cargo-fuzz missing: cargo install cargo-fuzz" >&2; exit 1; }
+command -v cargo-fuzz >/dev/null || { echo "cargo-fuzz missing: scripts/ensure-tools.sh fuzz" >&2; exit 1; }
+toolchain="$(cat scripts/fuzz-toolchain)"
 target_dir="${FUZZ_TARGET_DIR:-/tmp/target-fuzz}"
 
 for t in "${targets[@]}"; do
@@ -42,11 +44,11 @@ for t in "${targets[@]}"; do
     cp -n fuzz/seeds/share_decode/* "$corpus"/
     dict=()
   fi
-  cargo +nightly fuzz build --release --target-dir "$target_dir" "$t"
+  cargo +"$toolchain" fuzz build --release --target-dir "$target_dir" "$t"
   echo "== $t: ${limit[*]}"
   start=$(date +%s)
   set +e
-  cargo +nightly fuzz run --release --target-dir "$target_dir" "$t" "$corpus" -- \
+  cargo +"$toolchain" fuzz run --release --target-dir "$target_dir" "$t" "$corpus" -- \
     "${limit[@]}" "${dict[@]}" -max_len="$max_len" -print_final_stats=1 2>&1 \
     | tee "/tmp/fuzz-$t.log" | grep -E "^(#[0-9]+.*(DONE|pulse)|stat::|==[0-9]+==|SUMMARY|Done)"
   status=${PIPESTATUS[0]}
