@@ -1,8 +1,6 @@
 //! The root component: one reducer state, the input form on the left, the core's report on the right.
 //! Effects live in `hooks`, browser calls in `browser`; this file wires them to the components.
 
-use std::rc::Rc;
-
 use greencheck_core::open::{self, FileKind};
 use greencheck_core::project::{Geometry, Project, Template};
 use greencheck_core::report::FieldChange;
@@ -23,6 +21,7 @@ use crate::components::variant_bar::{Tab, VariantBar};
 use crate::hooks::{use_action, use_autosave, use_embed_height, use_page_lang, use_share_link};
 use crate::i18n::{num, t, Lang};
 use crate::layout;
+use crate::shared::Shared;
 use crate::state::{Action, AppState, Notice, View};
 
 /// The first state: the autosaved session, else the default template; the remembered language.
@@ -272,7 +271,7 @@ pub fn app() -> Html {
         })
         .collect();
     let active_variant = variants.active_index();
-    let comparison = state.session.comparison().cloned();
+    let comparison = state.session.shared_comparison().map(Shared::new);
     // Read from the project's `import` section only when that section changes, not on every keystroke.
     let import_summary = (*use_memo(
         project
@@ -343,7 +342,7 @@ pub fn app() -> Html {
                     <Section title="sec.advanced" fields={views(layout::assumptions(), &assumption_hints)} {lang} on_edit={on_edit.clone()} folded=true />
                     <p class="note no-print">{ t(lang, "toolbar.drop") }</p>
                 </form>
-                <Results report={Rc::new(report.clone())} project={Rc::new(project.clone())} stale={editor.is_stale()}
+                <Results report={Shared::new(editor.shared_report())} project={Shared::new(editor.shared_project())} stale={editor.is_stale()}
                     {lang} {on_apply} />
             </div>
             </div>

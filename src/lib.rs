@@ -12,6 +12,7 @@ pub mod hooks;
 pub mod i18n;
 pub mod layout;
 pub mod portfolio;
+pub mod shared;
 pub mod state;
 
 use wasm_bindgen::prelude::*;

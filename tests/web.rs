@@ -243,6 +243,8 @@ async fn a_keystroke_re_renders_only_what_depends_on_it() {
     assert_eq!(n("section"), 1, "{r:?}");
     assert_eq!(n("field"), 1, "{r:?}");
     assert_eq!(n("results"), 2, "{r:?}");
+    // The cards render once, in the frame after the verdict's.
+    assert_eq!(n("report_cards"), 1, "{r:?}");
     assert_eq!(n("geometry_input"), 0, "{r:?}");
     assert_eq!(n("toolbar"), 0, "{r:?}");
     assert_eq!(n("print_header"), 0, "{r:?}");

@@ -39,7 +39,8 @@ pub struct Draft {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Editor {
     doc: Value,
-    project: Project,
+    /// Shared like the report: the page hands both to its results column without copying them.
+    project: Rc<Project>,
     /// Shared: the page's state is copied at every keystroke, and the variants keep the same report.
     report: Rc<Report>,
     drafts: BTreeMap<String, Draft>,
@@ -52,7 +53,7 @@ impl Editor {
         let report = Rc::new(crate::evaluate(&project));
         Editor {
             doc,
-            project,
+            project: Rc::new(project),
             report,
             drafts: BTreeMap::new(),
         }
@@ -78,6 +79,11 @@ impl Editor {
     /// The same report, shared.
     pub fn shared_report(&self) -> Rc<Report> {
         Rc::clone(&self.report)
+    }
+
+    /// The same project, shared (a new `Rc` exactly when an edit was accepted).
+    pub fn shared_project(&self) -> Rc<Project> {
+        Rc::clone(&self.project)
     }
 
     /// Pending drafts, by field path.
@@ -319,7 +325,7 @@ impl Editor {
                 self.drafts.remove(path);
                 self.report = Rc::new(crate::evaluate(&project));
                 self.doc = doc;
-                self.project = project;
+                self.project = Rc::new(project);
             }
             Err(e) => {
                 self.drafts.insert(

@@ -64,6 +64,11 @@ impl Session {
         self.comparison.as_deref()
     }
 
+    /// The same comparison, shared (a new `Rc` after every change).
+    pub fn shared_comparison(&self) -> Option<Rc<Comparison>> {
+        self.comparison.clone()
+    }
+
     /// The last removed variant, which [`Session::undo_remove`] puts back.
     pub fn removed(&self) -> Option<&Removed> {
         self.removed.as_ref()

@@ -7,12 +7,13 @@ use greencheck_core::variants::{Cell, Comparison, RowKey};
 use yew::prelude::*;
 
 use crate::i18n::{check_label_of, num, pct, t, Lang};
+use crate::shared::Shared;
 
 /// Props of [`ComparisonTable`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct ComparisonProps {
-    /// The comparison.
-    pub comparison: Comparison,
+    /// The comparison (compared by pointer: the session makes a new one after every accepted edit).
+    pub comparison: Shared<Comparison>,
     /// UI language.
     pub lang: Lang,
 }

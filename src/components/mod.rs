@@ -11,6 +11,7 @@ pub mod plan_card;
 pub mod plan_view;
 pub mod portfolio_view;
 pub mod pv_card;
+pub mod report_cards;
 pub mod results;
 pub mod retrofit_card;
 pub mod section;

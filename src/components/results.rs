@@ -3,31 +3,23 @@
 //! (`use_after_paint`). A keystroke thus paints the verdict in the next frame with little work, and the
 //! cards one frame later; the cards never show anything the core did not report.
 
-use std::rc::Rc;
-
 use greencheck_core::project::Project;
 use greencheck_core::report::{FieldChange, Report};
 use yew::prelude::*;
 
-use crate::components::checks_table::ChecksTable;
-use crate::components::energy_card::EnergyCard;
-use crate::components::plan_card::PlanCard;
-use crate::components::pv_card::PvCard;
-use crate::components::retrofit_card::RetrofitCard;
-use crate::components::sensitivity::Sensitivity;
-use crate::components::star_card::StarCard;
-use crate::components::tier_ladder::TierLadder;
+use crate::components::report_cards::ReportCards;
 use crate::components::verdict::VerdictBanner;
 use crate::hooks::use_after_paint;
 use crate::i18n::{t, Lang};
+use crate::shared::Shared;
 
 /// Props of [`Results`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct ResultsProps {
     /// The current report.
-    pub report: Rc<Report>,
+    pub report: Shared<Report>,
     /// The project it is of (last valid).
-    pub project: Rc<Project>,
+    pub project: Shared<Project>,
     /// Whether an input holds text that is not accepted (the report is of the last accepted values).
     pub stale: bool,
     /// UI language.
@@ -46,26 +38,8 @@ pub fn results(p: &ResultsProps) -> Html {
     let current = report == p.report;
     html! {
         <div class="results" id="results" aria-label={t(lang, "sec.results")} data-current={current.to_string()}>
-            <VerdictBanner report={(*p.report).clone()} stale={p.stale} {lang} />
-            if let Some(e) = &report.energy {
-                <EnergyCard energy={e.clone()} {lang} />
-                <TierLadder ladder={e.ladder.clone()} {lang} />
-            }
-            <ChecksTable checks={report.checks.clone()} {lang} on_apply={p.on_apply.clone()} />
-            if let Some(e) = &report.energy {
-                <Sensitivity project={(*project).clone()} target_rate={Some(e.target_rate)}
-                    rates={Some((e.saving_rate, e.monthly.saving_rate))} {lang} />
-            }
-            if let Some(s) = &report.star {
-                <StarCard star={s.clone()} {lang} />
-            }
-            <PvCard pv={report.pv.clone()} {lang} />
-            if let Some(r) = &report.retrofit {
-                <RetrofitCard retrofit={r.clone()} {lang} />
-            }
-            if let Some(plan) = &report.plan {
-                <PlanCard plan={plan.clone()} {lang} />
-            }
+            <VerdictBanner report={p.report.clone()} stale={p.stale} {lang} />
+            <ReportCards {report} {project} {lang} on_apply={p.on_apply.clone()} />
             <p class="print-only provenance">{ t(lang, "print.provenance") }</p>
         </div>
     }

@@ -4,12 +4,13 @@ use greencheck_core::report::{Report, Verdict};
 use yew::prelude::*;
 
 use crate::i18n::{check_label, t, Lang};
+use crate::shared::Shared;
 
 /// Props of [`VerdictBanner`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct VerdictProps {
-    /// The report.
-    pub report: Report,
+    /// The report (compared by pointer: a new one after every accepted edit).
+    pub report: Shared<Report>,
     /// True when some input is not accepted and the report shows the last valid input.
     pub stale: bool,
     /// UI language.
