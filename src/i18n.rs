@@ -67,6 +67,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("energy.ratio", "能耗比 E设计/E参照", "Energy ratio E_design/E_ref"),
     ("energy.heating", "供暖需求", "Heating demand"),
     ("energy.cooling", "供冷需求", "Cooling demand"),
+    ("unit.kwh_m2", "kWh/(m²·a)", "kWh/(m²·a)"),
     ("energy.design", "设计建筑", "Design"),
     ("energy.reference", "参照建筑", "Reference"),
     ("energy.monthly", "逐月供暖+供冷需求", "Monthly heating + cooling demand"),
@@ -296,6 +297,53 @@ mod tests {
         assert_eq!(num(f64::NAN, 2), "—");
         assert_eq!(pct(Lang::Zh, 0.8312, 1), "83.1%");
         assert_eq!(pct(Lang::En, 0.8312, 1), "83.1 %");
+    }
+
+    /// Every key the page's source passes to `t` as a literal exists: a missing one would show ⟨?⟩ on the page
+    /// (the energy card's demand unit did, until this test).
+    #[test]
+    fn every_literal_key_in_the_source_exists() {
+        fn scan(dir: &std::path::Path, missing: &mut Vec<String>, seen: &mut usize) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    scan(&path, missing, seen);
+                    continue;
+                }
+                if path.extension().and_then(|e| e.to_str()) != Some("rs") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for (at, _) in text.match_indices("lang, \"") {
+                    // Only calls of `t(` — `t(lang, "…")` or `t(p.lang, "…")` — with a key-shaped literal.
+                    let before = &text[at.saturating_sub(4)..at];
+                    if !(before.ends_with("t(") || before.ends_with("t(p.")) {
+                        continue;
+                    }
+                    let rest = &text[at + "lang, \"".len()..];
+                    let key = &rest[..rest.find('"').unwrap_or(0)];
+                    let key_shaped = !key.is_empty()
+                        && key.chars().all(|c| {
+                            c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.'
+                        });
+                    if !key_shaped || key == "no.such.key" {
+                        continue;
+                    }
+                    *seen += 1;
+                    if !has(key) {
+                        missing.push(format!("{}: {key}", path.display()));
+                    }
+                }
+            }
+        }
+        let (mut missing, mut seen) = (Vec::new(), 0);
+        scan(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut missing,
+            &mut seen,
+        );
+        assert!(seen > 100, "only {seen} keys found: the scan is broken");
+        assert!(missing.is_empty(), "keys without a string: {missing:?}");
     }
 
     #[test]

@@ -387,6 +387,8 @@ test('each language shows only its own words: no raw ids, enum names, field path
         }
         return out.join('\n');
       }, lang);
+      // A string the page asks for by a key it does not have shows ⟨?⟩ (src/i18n.rs).
+      assert.deepEqual(text.split('\n').filter((l) => l.includes('⟨?⟩')), [], 'a missing string');
       if (lang === 'zh') {
         const words = [...new Set(text.match(/[A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9]/g) || [])].filter((w) => !ZH_LATIN.has(w))
           .filter((w) => !/^[A-Z](\.\d+)+$/.test(w) && !/^Q[0-9A]$/.test(w)); // appendix clauses (B.0.5), score categories (Q1)
