@@ -241,6 +241,24 @@ pub fn app() -> Html {
                 .collect()
         })
         .unwrap_or_default();
+    // The construction select's blank names the class the estimate uses when none is chosen.
+    let envelope_hints: Vec<(String, String)> = report
+        .energy
+        .as_ref()
+        .filter(|e| e.thermal_mass.origin == greencheck_core::energy::MassOrigin::Default)
+        .and_then(|e| e.thermal_mass.class.as_deref())
+        .and_then(|k| {
+            greencheck_core::choices::choices(greencheck_core::fields::Choices::Constructions)
+                .into_iter()
+                .find(|c| c.value == k)
+        })
+        .map(|c| {
+            vec![(
+                format!("assumptions.{}", greencheck_core::energy::CONSTRUCTION_KEY),
+                format!("{} {}", t(lang, "f.default"), c.label.get(lang)),
+            )]
+        })
+        .unwrap_or_default();
     let area_facades: Vec<_> = match &project.geometry {
         Geometry::Areas { facades, .. } => (0..facades.len())
             .map(|i| views(layout::area_facade(i), &[]))
@@ -332,7 +350,7 @@ pub fn app() -> Html {
                         facades={building.map(|b| b.facades.clone()).unwrap_or_default()}
                         {lang} on_edit={on_edit.clone()} {on_mode} {on_add} {on_remove} />
                     { for facade_sections }
-                    <Section title="sec.envelope" fields={views(layout::envelope(), &[])} {lang} on_edit={on_edit.clone()} />
+                    <Section title="sec.envelope" fields={views(layout::envelope(), &envelope_hints)} {lang} on_edit={on_edit.clone()} />
                     <Section title="sec.optional" fields={views(layout::optional(), &[])} {lang} on_edit={on_edit.clone()} />
                     <Section title="sec.nzeb" fields={views(layout::nzeb(), &[])} {lang} on_edit={on_edit.clone()} folded=true />
                     <Section title="sec.pv" fields={views(layout::pv(), &[])} {lang} on_edit={on_edit.clone()} />

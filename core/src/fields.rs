@@ -54,9 +54,10 @@ pub enum Choices {
 }
 
 impl Choices {
-    /// Whether a value may be left out, meaning "not given" (the form offers "—" first): a level or grade
-    /// not yet known, a project that is not a retrofit, an element mark decided from the values. The other
-    /// lists have a default, their first choice, which an absent value means.
+    /// Whether a value may be left out (the form offers a blank first): a level or grade not yet known, a
+    /// project that is not a retrofit, an element mark decided from the values, a thermal-mass class left to
+    /// the data default (which is not the first, lightest class). The other lists have a default, their
+    /// first choice, which an absent value means.
     pub fn optional(self) -> bool {
         matches!(
             self,
@@ -64,6 +65,7 @@ impl Choices {
                 | Choices::WaterGrades
                 | Choices::RetrofitKinds
                 | Choices::RetrofitMarks
+                | Choices::Constructions
         )
     }
 }

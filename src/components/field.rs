@@ -138,7 +138,8 @@ pub fn field(p: &FieldProps) -> Html {
         let blank = matches!(spec.input, Input::Choice(l) | Input::NumberChoice(l) if l.optional());
         html! {
             <select id={id.clone()} ref={select_ref} onchange={on_change_select} aria-invalid={invalid.to_string()}>
-                if blank { <option value="">{ "—" }</option> }
+                // The blank says what an absent value means when the page knows it (the placeholder).
+                if blank { <option value="">{ v.placeholder.clone().unwrap_or_else(|| "—".to_owned()) }</option> }
                 { for options.iter().map(|c| html! {
                     <option value={c.value}>
                         { c.label.get(p.lang) }

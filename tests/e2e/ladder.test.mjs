@@ -37,10 +37,17 @@ test('the ladder shows four rungs; a declared N50 decides the airtightness crite
     assert.match(await mass.textContent(), /极重.*370/);
     const heating = () => page.evaluate(() => Number(document.querySelector('[data-testid=rung-ultra_low] [data-quantity=heating_demand]')?.textContent.match(/[\d.]+/)?.[0]));
     const before = await heating();
+    // No class chosen: the select says so and names the default, not the first (lightest) class.
+    const select = page.locator('#f-assumptions-construction');
+    assert.equal(await select.inputValue(), '');
+    assert.match(await select.evaluate((s) => s.selectedOptions[0].textContent), /默认.*极重/);
     await page.locator('#f-assumptions-construction').selectOption('very_light');
     await page.waitForFunction(() => /极轻.*80/.test(document.querySelector('[data-testid=thermal-mass]').textContent));
     const afterLight = await heating();
     assert.ok(afterLight > before, `very light ${afterLight} vs very heavy ${before} kWh/m²`);
+    // The blank goes back to the default.
+    await select.selectOption('');
+    await page.waitForFunction(() => /极重.*370/.test(document.querySelector('[data-testid=thermal-mass]').textContent));
     // The sensitivity chart says its curve is the monthly method's, beside the report's hourly rate.
     const sens = page.getByTestId('sens-method');
     await sens.scrollIntoViewIfNeeded();

@@ -62,7 +62,7 @@ pub use hourly::{simulate_hourly, HourlyConstants, Variant};
 pub use ladder::{Ladder, RungId, TierStatus};
 pub use mass::{
     a_m_ratio_for, thermal_mass_class, thermal_mass_classes, MassOrigin, ThermalMass,
-    ThermalMassClass,
+    ThermalMassClass, CONSTRUCTION_KEY,
 };
 pub use report::{
     outlook, tier, EnergyReport, MonthlyEstimate, NzebReport, Outlook, ReferenceBuilding,
