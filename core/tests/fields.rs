@@ -222,3 +222,56 @@ fn paths_are_unique_and_found() {
         }
     }
 }
+
+/// A choice list that is not optional promises that an absent value means its first choice (the form shows
+/// the first choice when the value is absent): for every such field that may be absent, the report without
+/// the value equals the report with the first choice set. (The thermal-mass classes broke this — the data
+/// default is the heaviest class, listed last — and are now an optional list whose blank names the default.)
+#[test]
+fn an_absent_choice_means_the_first_one_shown() {
+    let mut checked = 0;
+    for template in [Template::ResidentialHighRise, Template::Office] {
+        for f in fields::ALL {
+            let list = match f.input {
+                Input::Choice(l) | Input::NumberChoice(l) if !l.optional() => l,
+                _ => continue,
+            };
+            let first = choices(list)[0].value;
+            let mut absent = Editor::new(Project::template(template).unwrap());
+            absent.edit(f.path, "");
+            if absent.draft(f.path).is_some() {
+                continue; // a required value (city, use): never absent
+            }
+            let mut given = Editor::new(Project::template(template).unwrap());
+            given.edit(f.path, first);
+            assert!(given.draft(f.path).is_none(), "{} = {first}", f.path);
+            let (a, g) = (absent.report(), given.report());
+            assert_eq!(
+                serde_json::to_value(&a.checks).unwrap(),
+                serde_json::to_value(&g.checks).unwrap(),
+                "{}: absent vs {first}",
+                f.path
+            );
+            assert_eq!(
+                serde_json::to_value(&a.energy).unwrap(),
+                serde_json::to_value(&g.energy).unwrap(),
+                "{}: absent vs {first}",
+                f.path
+            );
+            assert_eq!(
+                serde_json::to_value(&a.pv).unwrap(),
+                serde_json::to_value(&g.pv).unwrap(),
+                "{}: absent vs {first}",
+                f.path
+            );
+            assert_eq!(
+                serde_json::to_value(&a.star).unwrap(),
+                serde_json::to_value(&g.star).unwrap(),
+                "{}: absent vs {first}",
+                f.path
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 4, "{checked}");
+}
