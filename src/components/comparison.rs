@@ -32,7 +32,17 @@ fn is_ratio(key: RowKey) -> bool {
     )
 }
 
-fn cell_html(lang: Lang, key: RowKey, unit: &str, c: &Cell) -> Html {
+/// Decimals a row's numbers are shown with: as the cards show the same figures (demands to 0.1 kWh/(m²·a), the
+/// ratio and the shape factor to 0.001, the star score to 0.1 point, a yield to the kWh).
+fn decimals(key: RowKey) -> usize {
+    match key {
+        RowKey::HeatingDemand | RowKey::CoolingDemand | RowKey::EnergyUse | RowKey::StarScore => 1,
+        RowKey::PvYield => 0,
+        _ => 3,
+    }
+}
+
+fn cell_html(lang: Lang, key: RowKey, c: &Cell) -> Html {
     match c {
         Cell::Missing => html! { { "—" } },
         Cell::Verdict { verdict } => html! {
@@ -55,10 +65,8 @@ fn cell_html(lang: Lang, key: RowKey, unit: &str, c: &Cell) -> Html {
             let show = |v: f64| {
                 if is_ratio(key) {
                     pct(lang, v, 1)
-                } else if unit == "kWh" {
-                    num(v, 0)
                 } else {
-                    num(v, 3)
+                    num(v, decimals(key))
                 }
             };
             html! {
@@ -95,7 +103,7 @@ pub fn comparison_table(p: &ComparisonProps) -> Html {
             let best = r.best.contains(&i);
             html! {
                 <td class={classes!("num", best.then_some("best"))} data-best={best.to_string()}>
-                    { cell_html(lang, r.key, r.unit, cell) }
+                    { cell_html(lang, r.key, cell) }
                     if best { <span class="sr-only">{ t(lang, "variants.best") }</span> }
                 </td>
             }
