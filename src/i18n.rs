@@ -161,6 +161,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("portfolio.star", "星级", "Star level"),
     ("portfolio.pv", "光伏覆盖率", "PV coverage"),
     ("portfolio.plan", "方案指标", "Plan targets"),
+    ("portfolio.plan_legend", "“方案指标”一列逐项标记该项目对照鹤壁方案单体建筑指标的情况（鼠标悬停可见指标名称）：", "The plan-targets column marks the project against each of the Hebi plan's building targets (hover for its name): "),
     ("portfolio.open", "打开", "Open"),
     ("portfolio.show_all", "显示全部行", "Show all rows"),
     ("notice.model_imported", "已导入 BIM 模型（gbXML），体形按实测面积填入；原项目已备份。", "BIM model (gbXML) imported into measured areas; your previous project is backed up."),

@@ -375,7 +375,7 @@ fn csv_written_then_read_back() {
     assert_eq!(cell("C08", "汇总值 value"), "325");
     assert_eq!(cell("C02", "汇总值 value"), "0.166667");
     assert_eq!(cell("C07", "目标 target"), "0.4");
-    assert_eq!(cell("C07", "状态 status"), "达标 meets");
+    assert_eq!(cell("C07", "状态 status"), "满足 meets");
 
     assert_eq!(projects.len(), 1 + p.rows.len());
     let head = &projects[0];
@@ -410,7 +410,7 @@ fn csv_written_then_read_back() {
     );
     assert_eq!(projects[2][col("名称 name")], "楼, \"南区\"\n二期");
     assert_eq!(projects[5][col("错误 errors")], "plan.assembly_ratio");
-    assert_eq!(projects[1][col("P01")], "达标 meets");
+    assert_eq!(projects[1][col("P01")], "满足 meets");
 
     assert_eq!(invalid.len(), 1 + p.invalid.len());
     for (rec, f) in invalid[1..].iter().zip(&p.invalid) {

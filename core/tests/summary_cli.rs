@@ -232,7 +232,7 @@ fn summary_table_and_csv() {
     let c07 = recs.iter().find(|r| r[0] == "C07").unwrap();
     assert_eq!(
         (c07[11].as_str(), c07[12].as_str()),
-        ("0.25", "未达标 does_not_meet")
+        ("0.25", "未满足 does_not_meet")
     );
     // Same numbers as --json.
     let (_, out, _) = run(&["summary", &dir, "--json", "--jobs", "1"]);

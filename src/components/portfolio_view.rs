@@ -135,8 +135,12 @@ fn row_html(
         let cb = on_open.clone();
         Callback::from(move |_: MouseEvent| cb.emit((*project).clone()))
     };
+    // Each mark names its target (the plan table's wording) and the status, on hover and to screen readers.
     let plan = r.plan.iter().map(|p| {
-        html! { <span class={format!("p-{}", p.status.key())} title={p.id.to_string()}>{ status_mark(p.status) }</span> }
+        let what = greencheck_core::plan::target(&p.id)
+            .map_or(p.id.as_ref(), |row| lang.pick(row.wording_zh, row.wording_en));
+        let title = format!("{what}{}{}", t(lang, "colon"), p.status.label().get(lang));
+        html! { <span class={format!("p-{}", p.status.key())} title={title.clone()} aria-label={title} role="img">{ status_mark(p.status) }</span> }
     });
     html! {
         <tr data-testid="portfolio-row">
@@ -230,6 +234,15 @@ pub fn portfolio_view(p: &PortfolioViewProps) -> Html {
         let (r, project) = &state.rows[i];
         row_html(lang, r, project.clone(), &p.on_open)
     });
+    // What the plan column's marks mean.
+    let legend = [
+        PlanStatus::Meets,
+        PlanStatus::DoesNotMeet,
+        PlanStatus::NeedsInput,
+        PlanStatus::NotApplicable,
+    ]
+    .map(|s| format!("{} {}", status_mark(s), s.label().get(lang)))
+    .join(" · ");
     let invalid = state.invalid.iter().map(|f| {
         html! { <li><span lang="en">{ &f.file }</span>{ t(lang, "colon") }{ lang.pick(&f.message_zh, &f.message_en) }</li> }
     });
@@ -281,6 +294,7 @@ pub fn portfolio_view(p: &PortfolioViewProps) -> Html {
                         </tr></thead>
                         <tbody>{ for rows }</tbody>
                     </table></div>
+                    <p class="note" data-testid="portfolio-plan-legend">{ t(lang, "portfolio.plan_legend") }{ legend }</p>
                     if hidden > 0 {
                         <p class="no-print"><button type="button" data-testid="portfolio-show-all" onclick={on_show_all}>
                             { format!("{} ({} / {})", t(lang, "portfolio.show_all"), matching - hidden, matching) }</button></p>

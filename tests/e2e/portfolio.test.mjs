@@ -59,6 +59,13 @@ test('20 projects and a model dropped on the summary page: city indicators, rows
     assert.equal(await page.getByTestId('portfolio-row').count(), 21, '20 projects and the model');
     assert.match(await page.getByTestId('portfolio-invalid').innerText(), /broken\.json/);
     assert.ok(await page.locator('[data-testid^=city-C]').count() >= 10, 'the plan\'s city indicators');
+    // A row's plan marks name their target (the plan table's wording, not its row id) and status; a legend says
+    // what the marks mean.
+    const titles = await page.locator('[data-testid=portfolio-row] .plan-marks span').evaluateAll((ss) => ss.map((s) => s.title));
+    assert.ok(titles.length >= 20 * 5, `${titles.length} marks`);
+    for (const title of titles) assert.match(title, /^\S.{8,}：(满足|未满足|不适用|待补充信息)$/, title);
+    assert.ok(titles.some((tt) => tt.startsWith('2030年前,全市城镇新建居住建筑全面执行83%节能标准：')), 'P01 by its wording');
+    assert.match(await page.getByTestId('portfolio-plan-legend').innerText(), /✓ 满足.*✗.*\?.*–/);
     // Sort by area, ascending: the first row is the smallest.
     await page.locator('button.sort', { hasText: '面积' }).click();
     const areas = await page.locator('[data-testid=portfolio-row] td:nth-child(3)').allTextContents();

@@ -172,16 +172,6 @@ impl PlanStatus {
             PlanStatus::NeedsInput => "needs_input",
         }
     }
-
-    /// Chinese label.
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            PlanStatus::Meets => "达标",
-            PlanStatus::DoesNotMeet => "未达标",
-            PlanStatus::NotApplicable => "不适用",
-            PlanStatus::NeedsInput => "需补充",
-        }
-    }
 }
 
 /// A value compared with a target: a number in the row's unit, a star level or a flag.

@@ -106,7 +106,8 @@ fn measured(v: &Measured) -> String {
 }
 
 fn status(s: PlanStatus) -> String {
-    format!("{} {}", s.label_zh(), s.key())
+    // The page's words for the status (crate::labels), then its key.
+    format!("{} {}", s.label().zh, s.key())
 }
 
 /// One cell: formula-looking text defused, quoted when it holds a separator, quote or line break
