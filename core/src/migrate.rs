@@ -143,11 +143,7 @@ pub fn load_project(text: &str) -> Result<Loaded, LoadError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let value: Value = serde_json::from_str(text).map_err(|e| ProjectError {
         path: String::new(),
-        kind: ErrorKind::Syntax {
-            line: e.line(),
-            column: e.column(),
-            detail: e.to_string(),
-        },
+        kind: ErrorKind::syntax(&e),
     })?;
     load_value(value)
 }

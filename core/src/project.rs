@@ -255,8 +255,10 @@ pub enum ErrorKind {
         line: usize,
         /// Column (1-based).
         column: usize,
-        /// Parser message.
+        /// Parser message (English; the Chinese message does not quote it).
         detail: String,
+        /// The text ended before the JSON did (a cut-off save or download).
+        truncated: bool,
     },
     /// The top level is not a JSON object.
     NotAnObject,
@@ -304,6 +306,18 @@ pub struct ProjectError {
     pub kind: ErrorKind,
 }
 
+impl ErrorKind {
+    /// The syntax error of a JSON parse.
+    pub fn syntax(e: &serde_json::Error) -> ErrorKind {
+        ErrorKind::Syntax {
+            line: e.line(),
+            column: e.column(),
+            detail: e.to_string(),
+            truncated: e.classify() == serde_json::error::Category::Eof,
+        }
+    }
+}
+
 impl ProjectError {
     fn new(path: impl Into<String>, kind: ErrorKind) -> Self {
         ProjectError {
@@ -319,6 +333,7 @@ impl ProjectError {
                 line,
                 column,
                 detail,
+                ..
             } => format!("not valid JSON at line {line}, column {column}: {detail}"),
             ErrorKind::NotAnObject => "the project must be a JSON object".into(),
             ErrorKind::WrongType { detail } => format!("wrong type or value: {detail}"),
@@ -347,8 +362,14 @@ impl ProjectError {
             ErrorKind::Syntax {
                 line,
                 column,
-                detail,
-            } => format!("JSON 格式错误（第 {line} 行第 {column} 列）：{detail}"),
+                truncated: true,
+                ..
+            } => format!(
+                "文件不完整：内容在第 {line} 行第 {column} 列意外结束（保存或下载可能被中断）"
+            ),
+            ErrorKind::Syntax { line, column, .. } => {
+                format!("JSON 格式错误（第 {line} 行第 {column} 列）")
+            }
             ErrorKind::NotAnObject => "项目文件必须是 JSON 对象".into(),
             ErrorKind::WrongType { detail } => format!("类型或取值错误：{detail}"),
             ErrorKind::Missing => "缺少必填字段".into(),
@@ -485,16 +506,8 @@ fn opt(field: &Field, v: Option<f64>) -> Result<(), ProjectError> {
 impl Project {
     /// Parses and validates a greencheck/1 document.
     pub fn from_json(text: &str) -> Result<Project, ProjectError> {
-        let value: Value = serde_json::from_str(text).map_err(|e| {
-            ProjectError::new(
-                "",
-                ErrorKind::Syntax {
-                    line: e.line(),
-                    column: e.column(),
-                    detail: e.to_string(),
-                },
-            )
-        })?;
+        let value: Value =
+            serde_json::from_str(text).map_err(|e| ProjectError::new("", ErrorKind::syntax(&e)))?;
         Project::from_value(value)
     }
 
@@ -829,6 +842,24 @@ mod tests {
         let e = err(r#"{"name": "x"}"#);
         assert_eq!((e.path.as_str(), &e.kind), ("format", &ErrorKind::Missing));
         assert!(matches!(err("{").kind, ErrorKind::Syntax { .. }));
+        // The Chinese messages say what happened without quoting the parser's English.
+        let cut = err(r#"{"format": "greencheck/1", "storeys": "#);
+        assert!(matches!(
+            cut.kind,
+            ErrorKind::Syntax {
+                line: 1,
+                column: 38,
+                truncated: true,
+                ..
+            }
+        ));
+        assert_eq!(
+            cut.message_zh(),
+            "文件不完整：内容在第 1 行第 38 列意外结束（保存或下载可能被中断）"
+        );
+        assert!(cut.message_en().contains("EOF while parsing"));
+        let bad = err(r#"{"format": x}"#);
+        assert_eq!(bad.message_zh(), "JSON 格式错误（第 1 行第 12 列）");
         assert!(matches!(err("[1]").kind, ErrorKind::NotAnObject));
         assert!(matches!(err("").kind, ErrorKind::Syntax { .. }));
         // NaN is not JSON.
