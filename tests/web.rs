@@ -248,6 +248,13 @@ async fn a_keystroke_re_renders_only_what_depends_on_it() {
     assert_eq!(n("geometry_input"), 0, "{r:?}");
     assert_eq!(n("toolbar"), 0, "{r:?}");
     assert_eq!(n("print_header"), 0, "{r:?}");
-    let total: u32 = r.values().sum();
-    assert!(total <= 13, "{total} renders for one keystroke: {r:?}");
+    // The sensitivity card renders with the new report and, if its debounced sweep (120 ms after typing
+    // pauses) lands inside this window — it depends on how long the frames above took — once more with the
+    // sweep's curve: one or two renders, by design, not counted against the rest.
+    assert!((1..=2).contains(&n("sensitivity")), "{r:?}");
+    let total: u32 = r.values().sum::<u32>() - n("sensitivity");
+    assert!(
+        total <= 12,
+        "{total} renders for one keystroke besides the sensitivity card: {r:?}"
+    );
 }
