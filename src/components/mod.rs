@@ -1,5 +1,6 @@
 //! UI components, one per file. Each takes what it shows as props and reports changes via `on*` callbacks.
 
+pub mod check_row;
 pub mod checks_table;
 pub mod comparison;
 pub mod energy_card;
