@@ -249,7 +249,7 @@ pub fn portfolio_view(p: &PortfolioViewProps) -> Html {
     html! {
         <section class="portfolio" data-testid="portfolio" ondrop={on_drop} ondragover={on_dragover} aria-labelledby="portfolio-title">
             <h2 id="portfolio-title">{ t(lang, "portfolio.title") }</h2>
-            <p class="note">{ t(lang, "portfolio.intro") }</p>
+            <p class="note no-print">{ t(lang, "portfolio.intro") }</p>
             <div class="portfolio-actions no-print">
                 <label class="button" for="portfolio-files">{ t(lang, "portfolio.pick") }</label>
                 <input id="portfolio-files" class="sr-only" type="file" aria-label={t(lang, "portfolio.pick")} multiple=true accept=".json,.xml,.gbxml,application/json,application/xml,text/xml"

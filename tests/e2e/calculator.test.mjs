@@ -205,6 +205,12 @@ test('print produces an A4 self-check report without controls', async () => {
     assert.equal(await page.locator('.slider').first().isVisible(), false);
     assert.equal(await page.locator('.print-header').isVisible(), true);
     assert.match(await page.locator('.print-header').innerText(), /节能设计自检报告/);
+    // The report's notes print: the estimate's method and disclaimer, the ladder's provisional basis, the plan's
+    // document; page help does not.
+    assert.match(await page.locator('.card.energy .note').innerText(), /不代替认证软件/);
+    assert.equal(await page.locator('.card.ladder .note').first().isVisible(), true);
+    assert.match(await page.locator('.card.plan-card .note').innerText(), /鹤建综/);
+    assert.equal(await page.locator('.note.no-print').first().isVisible(), false);
     const pdf = await page.pdf({ path: path.join(ARTIFACTS, 'report.pdf'), format: 'A4', printBackground: true });
     assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
