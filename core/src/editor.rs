@@ -369,15 +369,30 @@ fn get_path_mut<'v>(doc: &'v mut Value, path: &str) -> Option<&'v mut Value> {
     })
 }
 
-/// A number as a field shows it: shortest round-trip form, no trailing ".0".
+/// Significant digits a field shows: more than any design input is given with, fewer than the binary noise
+/// and the unit conversions of a BIM import carry (an imported 187.8156209801 m³ shows as 187.816). Display
+/// only: the project keeps the full value until the user types a new one.
+const FIELD_SIGNIFICANT_DIGITS: i32 = 6;
+
+/// A number as a field shows it: at most [`FIELD_SIGNIFICANT_DIGITS`] significant digits (and at most 10
+/// decimals), no trailing zeros or ".0".
 pub fn format_number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        // Round away binary noise (0.1 + 0.2) without hiding real digits.
-        let s = format!("{:.10}", v);
-        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+        return format!("{}", v as i64);
     }
+    if !v.is_finite() {
+        return String::new();
+    }
+    let magnitude = v.abs().log10().floor() as i32;
+    let decimals = (FIELD_SIGNIFICANT_DIGITS - 1 - magnitude).clamp(0, 10) as usize;
+    let s = format!("{v:.decimals$}");
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        &s
+    };
+    // "-0" when a tiny negative rounds away.
+    if s == "-0" { "0" } else { s }.to_owned()
 }
 
 fn parse_field_number(text: &str, kind: NumberKind) -> Result<Option<Value>, FieldError> {
@@ -650,11 +665,31 @@ mod tests {
         assert!(e.to_json().contains("\"dismissed\": true"));
     }
 
+    /// The field shows six significant digits; the project (and what Save writes) keeps every digit.
+    #[test]
+    fn field_text_is_display_only() {
+        let mut p = Project::template(Template::ResidentialHighRise).unwrap();
+        p.storey_height_m = Some(2.9123456789);
+        let e = Editor::new(p);
+        assert_eq!(e.field_text("storey_height_m"), "2.91235");
+        assert!(e.to_json().contains("2.9123456789"));
+    }
+
     #[test]
     fn number_text_round_trips() {
         assert_eq!(format_number(18.0), "18");
         assert_eq!(format_number(0.1 + 0.2), "0.3");
         assert_eq!(format_number(2.9), "2.9");
         assert_eq!(format_number(-0.25), "-0.25");
+        // Imported measurements (gbXML areas in feet converted to metres) show six significant digits.
+        assert_eq!(format_number(187.8156209801), "187.816");
+        assert_eq!(format_number(23.545900715931687), "23.5459");
+        assert_eq!(format_number(69.67728), "69.6773");
+        assert_eq!(format_number(0.57048812), "0.570488");
+        assert_eq!(format_number(12345.678), "12345.7");
+        assert_eq!(format_number(0.000123456789), "0.000123457");
+        assert_eq!(format_number(-0.0000000000004), "0");
+        assert_eq!(format_number(1e-12), "0");
+        assert_eq!(format_number(f64::NAN), "");
     }
 }

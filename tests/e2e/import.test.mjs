@@ -44,8 +44,10 @@ test('a dropped curtain-wall export: facades by orientation, the summary, and th
     for (const f of ['N-1', 'E-1', 'S-1', 'W-1']) {
       await page.locator(`#f-facades-${f}-wwr`).waitFor();
     }
-    // The north curtain wall's WWR, with full precision kept in the project (shown as stored).
-    assert.match(await page.locator('#f-facades-N-1-wwr').inputValue(), /^0\.570\d+/);
+    // The north curtain wall's WWR, and the measured volume (feet³ converted: 187.8156… m³), shown to six
+    // significant digits; the project keeps the full value.
+    assert.equal(await page.locator('#f-facades-N-1-wwr').inputValue(), '0.570488');
+    assert.equal(await page.locator('#f-geometry-volume_m3').inputValue(), '187.816');
     // A 70 m² office (乙类) with the model's roof and wall K: the verdict follows at once.
     assert.equal(await page.getByTestId('verdict').getAttribute('data-verdict'), 'fails');
     assert.equal(await page.locator('[data-testid="check-u.roof"]').getAttribute('data-status'), 'fail');
