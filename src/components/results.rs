@@ -36,11 +36,15 @@ pub fn results(p: &ResultsProps) -> Html {
     let (report, project) = use_after_paint(&(p.report.clone(), p.project.clone()));
     // Whether the cards show the current report (for tests and the browser benchmark).
     let current = report == p.report;
+    // The printed sources name the weather the report was computed with (the city's row).
+    let weather = greencheck_core::city::find(&project.city)
+        .map(|c| c.weather().get(lang))
+        .unwrap_or("—");
     html! {
         <div class="results" id="results" aria-label={t(lang, "sec.results")} data-current={current.to_string()}>
             <VerdictBanner report={p.report.clone()} stale={p.stale} {lang} />
             <ReportCards {report} {project} {lang} on_apply={p.on_apply.clone()} />
-            <p class="print-only provenance">{ t(lang, "print.provenance") }</p>
+            <p class="print-only provenance" data-testid="print-provenance">{ t(lang, "print.provenance") }{ weather }{ t(lang, "print.provenance_tbc") }</p>
         </div>
     }
 }

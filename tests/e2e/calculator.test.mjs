@@ -211,10 +211,16 @@ test('print produces an A4 self-check report without controls', async () => {
     assert.equal(await page.locator('.card.ladder .note').first().isVisible(), true);
     assert.match(await page.locator('.card.plan-card .note').innerText(), /鹤建综/);
     assert.equal(await page.locator('.note.no-print').first().isVisible(), false);
+    // The sources name the weather of the project's city.
+    assert.match(await page.getByTestId('print-provenance').innerText(), /安阳站典型气象年/);
     const pdf = await page.pdf({ path: path.join(ARTIFACTS, 'report.pdf'), format: 'A4', printBackground: true });
     assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
     assert.ok(pages >= 1 && pages <= 8, `pages: ${pages}`);
+    // Another city, another weather in the sources.
+    await page.emulateMedia({ media: 'screen' });
+    await page.locator('#f-city').selectOption('zhengzhou');
+    await page.waitForFunction(() => document.querySelector('[data-testid=print-provenance]')?.textContent.includes('郑州站典型气象年'));
   } finally { await app.close(); }
 });
 
