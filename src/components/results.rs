@@ -40,11 +40,18 @@ pub fn results(p: &ResultsProps) -> Html {
     let weather = greencheck_core::city::find(&project.city)
         .map(|c| c.weather().get(lang))
         .unwrap_or("—");
+    // …and the GB/T 50378 edition the star estimate used, when there is one.
+    let star_edition = report
+        .star
+        .as_ref()
+        .map(|s| format!("{}{}", s.edition.label().get(lang), t(lang, "print.sep")))
+        .unwrap_or_default();
     html! {
         <div class="results" id="results" aria-label={t(lang, "sec.results")} data-current={current.to_string()}>
             <VerdictBanner report={p.report.clone()} stale={p.stale} {lang} />
             <ReportCards {report} {project} {lang} on_apply={p.on_apply.clone()} />
-            <p class="print-only provenance" data-testid="print-provenance">{ t(lang, "print.provenance") }{ weather }{ t(lang, "print.provenance_tbc") }</p>
+            <p class="print-only provenance" data-testid="print-provenance">
+                { t(lang, "print.provenance") }{ star_edition }{ t(lang, "print.weather") }{ weather }{ t(lang, "print.provenance_tbc") }</p>
         </div>
     }
 }
