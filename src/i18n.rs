@@ -126,13 +126,13 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("retrofit.mark", "改造/保留", "Retrofitted / kept"),
     ("retrofit.values", "改造前 → 改造后", "Before → after"),
     ("retrofit.area", "改造面积", "Floor area retrofitted"),
-    ("variants.title", "方案", "Schemes"),
+    ("variants.title", "方案", "Variants"),
     ("variants.duplicate", "＋ 复制为新方案", "+ Duplicate as a new variant"),
-    ("variants.rename", "方案名称", "Scheme name"),
+    ("variants.rename", "方案名称", "Variant name"),
     ("variants.remove", "删除方案", "Delete variant"),
     ("variants.left", "左移", "Move left"),
     ("variants.right", "右移", "Move right"),
-    ("variants.compare", "方案比较", "Schemes compared"),
+    ("variants.compare", "方案比较", "Variants compared"),
     ("variants.best", "（最优）", "(best)"),
     ("variants.differ", "各方案不同的输入", "Inputs that differ"),
     ("variants.best_note", "绿色底色为该行最优方案；数值均为估算。", "A green cell is the best variant of its row; figures are estimates."),
@@ -320,7 +320,7 @@ mod tests {
                 let text = std::fs::read_to_string(&path).unwrap();
                 for (at, _) in text.match_indices("lang, \"") {
                     // Only calls of `t(` — `t(lang, "…")` or `t(p.lang, "…")` — with a key-shaped literal.
-                    let before = &text[at.saturating_sub(4)..at];
+                    let before = text.get(at.saturating_sub(4)..at).unwrap_or("");
                     if !(before.ends_with("t(") || before.ends_with("t(p.")) {
                         continue;
                     }

@@ -330,6 +330,12 @@ impl ProjectError {
     pub fn message_en(&self) -> String {
         match &self.kind {
             ErrorKind::Syntax {
+                line: 0 | 1,
+                column: 0,
+                truncated: true,
+                ..
+            } => "the file is empty".into(),
+            ErrorKind::Syntax {
                 line,
                 column,
                 detail,
@@ -359,6 +365,19 @@ impl ProjectError {
     /// Reason in Chinese.
     pub fn message_zh(&self) -> String {
         match &self.kind {
+            // Column 0: the text ended at the start of a line — nothing at all when that is the first.
+            ErrorKind::Syntax {
+                line: 0 | 1,
+                column: 0,
+                truncated: true,
+                ..
+            } => "文件为空".into(),
+            ErrorKind::Syntax {
+                line,
+                column: 0,
+                truncated: true,
+                ..
+            } => format!("文件不完整：内容在第 {line} 行开头意外结束（保存或下载可能被中断）"),
             ErrorKind::Syntax {
                 line,
                 column,
@@ -858,6 +877,13 @@ mod tests {
             "文件不完整：内容在第 1 行第 38 列意外结束（保存或下载可能被中断）"
         );
         assert!(cut.message_en().contains("EOF while parsing"));
+        assert_eq!(err("").message_zh(), "文件为空");
+        assert_eq!(err("").message_en(), "the file is empty");
+        let cut_at_line = err("{\n  \"format\": \"greencheck/1\",\n");
+        assert_eq!(
+            cut_at_line.message_zh(),
+            "文件不完整：内容在第 3 行开头意外结束（保存或下载可能被中断）"
+        );
         let bad = err(r#"{"format": x}"#);
         assert_eq!(bad.message_zh(), "JSON 格式错误（第 1 行第 12 列）");
         assert!(matches!(err("[1]").kind, ErrorKind::NotAnObject));

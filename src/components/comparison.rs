@@ -32,16 +32,6 @@ fn is_ratio(key: RowKey) -> bool {
     )
 }
 
-/// Decimals a row's numbers are shown with: as the cards show the same figures (demands to 0.1 kWh/(m²·a), the
-/// ratio and the shape factor to 0.001, the star score to 0.1 point, a yield to the kWh).
-fn decimals(key: RowKey) -> usize {
-    match key {
-        RowKey::HeatingDemand | RowKey::CoolingDemand | RowKey::EnergyUse | RowKey::StarScore => 1,
-        RowKey::PvYield => 0,
-        _ => 3,
-    }
-}
-
 fn cell_html(lang: Lang, key: RowKey, c: &Cell) -> Html {
     match c {
         Cell::Missing => html! { { "—" } },
@@ -66,7 +56,7 @@ fn cell_html(lang: Lang, key: RowKey, c: &Cell) -> Html {
                 if is_ratio(key) {
                     pct(lang, v, 1)
                 } else {
-                    num(v, decimals(key))
+                    num(v, key.decimals() as usize)
                 }
             };
             html! {

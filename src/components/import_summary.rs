@@ -35,7 +35,7 @@ pub fn import_summary_card(p: &ImportSummaryProps) -> Html {
         <section class="card import-summary" aria-labelledby="import-title" data-testid="import-summary">
             <h2 id="import-title">{ t(lang, "import.title") }{ " · " }<span class="source">{ &p.summary.source }</span></h2>
             <ul>{ for lines }</ul>
-            <p class="note">{ t(lang, "import.note") }</p>
+            <p class="note no-print">{ t(lang, "import.note") }</p>
             <button type="button" class="no-print" data-testid="import-dismiss" onclick={dismiss}>{ t(lang, "import.dismiss") }</button>
         </section>
     }

@@ -32,8 +32,8 @@ pub const INDICATOR_HEADER: [&str; 19] = [
     "状态 status",
     "涉及项目 projects concerned",
     "已判定 decided",
-    "达标 meeting",
-    "需补充 needing input",
+    "满足 meeting",
+    "待补充信息 needing input",
     "来源 provenance",
     "待确认 to be confirmed",
 ];

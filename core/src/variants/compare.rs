@@ -377,8 +377,21 @@ const ROWS: [RowSpec; 17] = [
 /// Rows shown even when every cell is missing.
 const ALWAYS: [RowKey; 2] = [RowKey::Verdict, RowKey::FailingChecks];
 
-/// Relative tolerance under which two ranks are equal.
-const TIE: f64 = 1e-9;
+impl RowKey {
+    /// Decimals the row's numbers are shown with (fractions — saving rate, WWR, coverage, improvement — as
+    /// fractions: 3 = 0.1 %). The best cell is decided at this precision, so a cell marked best always shows
+    /// a better number than the others, never the same one.
+    pub const fn decimals(self) -> i32 {
+        match self {
+            RowKey::HeatingDemand
+            | RowKey::CoolingDemand
+            | RowKey::EnergyUse
+            | RowKey::StarScore => 1,
+            RowKey::PvYield => 0,
+            _ => 3,
+        }
+    }
+}
 
 fn failing_checks(r: &Report) -> Cell {
     if r.building.is_none() {
@@ -447,11 +460,13 @@ fn retrofit_improvement(r: &Report) -> Cell {
 }
 
 /// The best cells of a row (module docs).
-fn best(cells: &[Cell], better: Better) -> Vec<usize> {
+fn best(cells: &[Cell], better: Better, decimals: i32) -> Vec<usize> {
+    // Ranks as shown: rounded to the row's decimals (verdicts, levels and counts are whole numbers already).
+    let scale = 10f64.powi(decimals);
     let ranks: Vec<(usize, f64)> = cells
         .iter()
         .enumerate()
-        .filter_map(|(i, c)| c.rank().map(|r| (i, r)))
+        .filter_map(|(i, c)| c.rank().map(|r| (i, (r * scale).round())))
         .collect();
     let pick = match better {
         Better::Neither => return Vec::new(),
@@ -461,7 +476,7 @@ fn best(cells: &[Cell], better: Better) -> Vec<usize> {
     let Some(extreme) = ranks.iter().map(|(_, r)| *r).reduce(pick) else {
         return Vec::new();
     };
-    let tie = |r: f64| (r - extreme).abs() <= TIE * extreme.abs().max(1.0);
+    let tie = |r: f64| r == extreme;
     let best: Vec<usize> = ranks
         .iter()
         .filter(|(_, r)| tie(*r))
@@ -562,7 +577,7 @@ impl Reports {
                     label: s.label,
                     unit: s.unit,
                     better: s.better,
-                    best: best(&cells, s.better),
+                    best: best(&cells, s.better, s.key.decimals()),
                     cells,
                 })
             })
@@ -737,5 +752,25 @@ pub fn evaluate_variants(variants: &Variants) -> VariantsReport {
             })
             .collect(),
         comparison,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A cell marked best shows a better number: ties are decided at the row's shown precision.
+    #[test]
+    fn best_is_decided_at_the_shown_precision() {
+        let n = |v: f64| Cell::number(Some(v));
+        let heating = RowKey::HeatingDemand.decimals();
+        // 35.04 and 35.01 kWh/(m²·a) both show as 35.0: neither is marked.
+        assert!(best(&[n(35.04), n(35.01)], Better::Lower, heating).is_empty());
+        // 35.04 → 35.0 and 34.94 → 34.9: the second is lower as shown.
+        assert_eq!(best(&[n(35.04), n(34.94)], Better::Lower, heating), vec![1]);
+        // Saving rates are fractions shown to 0.1 %: 0.7621 and 0.7624 are both 76.2 %.
+        let rate = RowKey::SavingRate.decimals();
+        assert!(best(&[n(0.7621), n(0.7624)], Better::Higher, rate).is_empty());
+        assert_eq!(best(&[n(0.7621), n(0.7634), n(0.75)], Better::Higher, rate), vec![1]);
     }
 }

@@ -405,10 +405,16 @@ fn table(p: &Portfolio) -> String {
         );
     }
     let columns = status_columns();
-    let _ = writeln!(
-        out,
-        "\nProjects 项目 (✓ meets 达标 · ✗ does not meet 未达标 · – not applicable 不适用 · ? needs input 需补充)"
-    );
+    // The marks' words are the page's (crate::labels), in both languages.
+    let legend = [
+        (PlanStatus::Meets, "✓"),
+        (PlanStatus::DoesNotMeet, "✗"),
+        (PlanStatus::NotApplicable, "–"),
+        (PlanStatus::NeedsInput, "?"),
+    ]
+    .map(|(s, mark)| format!("{mark} {} {}", s.label().en, s.label().zh))
+    .join(" · ");
+    let _ = writeln!(out, "\nProjects 项目 ({legend})");
     let cols = p
         .rows
         .iter()
