@@ -771,6 +771,9 @@ mod tests {
         // Saving rates are fractions shown to 0.1 %: 0.7621 and 0.7624 are both 76.2 %.
         let rate = RowKey::SavingRate.decimals();
         assert!(best(&[n(0.7621), n(0.7624)], Better::Higher, rate).is_empty());
-        assert_eq!(best(&[n(0.7621), n(0.7634), n(0.75)], Better::Higher, rate), vec![1]);
+        assert_eq!(
+            best(&[n(0.7621), n(0.7634), n(0.75)], Better::Higher, rate),
+            vec![1]
+        );
     }
 }
