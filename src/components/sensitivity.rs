@@ -66,6 +66,10 @@ pub fn sensitivity(p: &SensitivityProps) -> Html {
         .find(|x| x.id() == *selected)
         .or(all.first())
         .cloned();
+    let printed_param = param
+        .as_ref()
+        .map(|x| param_label(x, lang))
+        .unwrap_or_default();
     // The sweep (60 full estimates) runs off the keystroke path: after typing pauses, and only while the card
     // is on screen; the chart keeps its last curve meanwhile (the current-value marker moves at once).
     let card = use_node_ref();
@@ -154,6 +158,8 @@ pub fn sensitivity(p: &SensitivityProps) -> Html {
             <select id="sens-param" data-testid="sens-param" ref={select_ref} onchange={on_change}>
                 { for all.iter().map(|x| html! { <option value={x.id()}>{ param_label(x, lang) }</option> }) }
             </select>
+            // Print hides the select; the parameter's name takes its place.
+            <span class="print-only-inline" data-testid="sens-param-printed">{ printed_param.clone() }</span>
             { chart }
             <p class="note legend">
                 <span class="key"><span class="swatch band-complies" aria-hidden="true">{ "▮ " }</span>{ Verdict::Complies.label().get(lang) }</span>{ " " }

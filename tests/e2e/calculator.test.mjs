@@ -211,6 +211,8 @@ test('print produces an A4 self-check report without controls', async () => {
     assert.equal(await page.locator('.card.ladder .note').first().isVisible(), true);
     assert.match(await page.locator('.card.plan-card .note').innerText(), /鹤建综/);
     assert.equal(await page.locator('.note.no-print').first().isVisible(), false);
+    // The sensitivity chart names its parameter where the (hidden) select was.
+    assert.match(await page.getByTestId('sens-param-printed').innerText(), /\S/);
     // The sources name the weather of the project's city.
     assert.match(await page.getByTestId('print-provenance').innerText(), /GB\/T 50378-2019（2024年版）；气象：安阳站典型气象年/);
     const pdf = await page.pdf({ path: path.join(ARTIFACTS, 'report.pdf'), format: 'A4', printBackground: true });
