@@ -246,16 +246,11 @@ pub fn app() -> Html {
         .energy
         .as_ref()
         .filter(|e| e.thermal_mass.origin == greencheck_core::energy::MassOrigin::Default)
-        .and_then(|e| e.thermal_mass.class.as_deref())
-        .and_then(|k| {
-            greencheck_core::choices::choices(greencheck_core::fields::Choices::Constructions)
-                .into_iter()
-                .find(|c| c.value == k)
-        })
-        .map(|c| {
+        .and_then(|e| e.thermal_mass.class_name())
+        .map(|name| {
             vec![(
                 format!("assumptions.{}", greencheck_core::energy::CONSTRUCTION_KEY),
-                format!("{} {}", t(lang, "f.default"), c.label.get(lang)),
+                format!("{} {}", t(lang, "f.default"), name.get(lang)),
             )]
         })
         .unwrap_or_default();

@@ -253,7 +253,7 @@ pub enum ErrorKind {
     Syntax {
         /// Line (1-based).
         line: usize,
-        /// Column (1-based).
+        /// Column (1-based; 0 when the text ended at the start of the line).
         column: usize,
         /// Parser message (English; the Chinese message does not quote it).
         detail: String,

@@ -2,7 +2,6 @@
 //! the energy ratio, heating/cooling demand (the hourly method), the thermal mass in force, monthly bars for
 //! design vs reference. Labelled an estimate.
 
-use greencheck_core::choices::{choices, Choices};
 use greencheck_core::energy::{EnergyReport, ThermalMass};
 use yew::prelude::*;
 
@@ -63,12 +62,7 @@ fn monthly_bars(e: &EnergyReport, lang: Lang) -> Html {
 /// The thermal mass in force: its class's name (from the core's class table) or "entered", with C_m and where
 /// it came from.
 fn thermal_mass_text(m: &ThermalMass, lang: Lang) -> String {
-    let class = m.class.as_deref().and_then(|k| {
-        choices(Choices::Constructions)
-            .into_iter()
-            .find(|c| c.value == k)
-            .map(|c| c.label.get(lang).to_owned())
-    });
+    let class = m.class_name().map(|n| n.get(lang));
     let c_m = format!("C_m {} kJ/(m²·K)", num(m.c_m_kj_m2k, 0));
     match class {
         Some(name) => format!("{name} · {c_m} · {}", m.origin.label().get(lang)),

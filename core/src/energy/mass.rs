@@ -11,6 +11,7 @@ use std::borrow::Cow;
 use super::{default_row, EnergyError};
 use crate::columns::energy::Provenance;
 use crate::project::Use;
+use crate::text::Text;
 
 // `THERMAL_MASS_ROWS`: `thermal_mass_classes.csv`, validated and written out by `core/build.rs`.
 include!(concat!(env!("OUT_DIR"), "/thermal_mass_classes.rs"));
@@ -49,6 +50,16 @@ pub fn thermal_mass_classes() -> &'static [ThermalMassClass] {
 /// The class with key `key`.
 pub fn thermal_mass_class(key: &str) -> Option<&'static ThermalMassClass> {
     THERMAL_MASS_ROWS.iter().find(|c| c.key == key)
+}
+
+impl ThermalMass {
+    /// The name of its class (the class table's), when a class applies.
+    pub fn class_name(&self) -> Option<Text> {
+        self.class
+            .as_deref()
+            .and_then(thermal_mass_class)
+            .map(|c| Text::new(c.name_zh, c.name_en))
+    }
 }
 
 /// What decided the thermal mass.
@@ -222,6 +233,8 @@ mod tests {
             (d.class.as_deref(), d.c_m_kj_m2k, d.a_m_ratio, d.origin),
             (Some("very_heavy"), 370.0, 3.5, MassOrigin::Default)
         );
+        // …and names its class: EN ISO 13790 table 12's "very heavy".
+        assert_eq!(d.class_name().map(|t| t.en), Some("very heavy"));
         assert_eq!(d.provenance, Provenance::A);
         // Override with a class: C_m from the override, A_m from the class.
         let o = resolve(
