@@ -1,7 +1,8 @@
 // What each result card costs a keystroke: types real keys ('9' / Backspace in wall K, every key flips the
 // verdict) into the built page with one card hidden (`display: none`, injected as a style sheet), with every
 // card hidden, and with nothing hidden, and prints the page's main-thread task time per key (DevTools
-// `Performance.getMetrics`: TaskDuration, ScriptDuration, RecalcStyleDuration, LayoutDuration) for each. The
+// `Performance.getMetrics`: TaskDuration, ScriptDuration, RecalcStyleDuration, LayoutDuration) for each, with
+// one core evaluation timed in the same page and the ratio of the two. The
 // configurations run in turn, `--rounds` times, and each line gives the median over the rounds, so a drift of
 // the machine touches them all alike. A profiling aid for tests/bench/browser-bench.mjs, not a test.
 //
@@ -27,7 +28,9 @@ const ONLY = arg('--only', null)?.split(',');
 // The same flags as the browser benchmark.
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-dev-shm-usage',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+// `null`: no key at all — the same loop of probes and waits alone, i.e. what the measurement itself costs.
 const CONFIGS = [
+  ['no key (the probes alone)', null],
   ['nothing hidden', ''],
   ['energy', '.results .card.energy'],
   ['tier ladder', '.results .card.ladder'],
@@ -64,16 +67,30 @@ async function run(browser, url, hide) {
     };
     requestAnimationFrame(poll);
   }));
-  const key = async (i) => { await page.keyboard.press(i % 2 ? 'Backspace' : '9'); await settle(); };
+  const key = async (i) => {
+    if (hide !== null) await page.keyboard.press(i % 2 ? 'Backspace' : '9');
+    await settle();
+  };
   for (let i = 0; i < 10; i++) await key(i);
   await cdp.send('Performance.enable');
   const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   const before = await metrics();
   for (let i = 0; i < KEYS; i++) await key(i);
   const after = await metrics();
+  // One core evaluation in the same page (`bench_evaluate`, as the browser benchmark: median of 15 batches of
+  // 20), for the ratio the keystroke goal is stated in.
+  const evalMs = await page.evaluate(async () => {
+    const m = await import(new URL('./pkg/greencheck.js', location.href).href);
+    if (typeof m.bench_evaluate !== 'function') return NaN;
+    m.bench_evaluate(20);
+    const ts = [];
+    for (let i = 0; i < 15; i++) { const t0 = performance.now(); m.bench_evaluate(20); ts.push((performance.now() - t0) / 20); }
+    return ts.sort((a, b) => a - b)[7];
+  });
   await context.close();
   const perKey = (k) => ((after[k] - before[k]) * 1000) / KEYS;
-  return { task: perKey('TaskDuration'), script: perKey('ScriptDuration'), style: perKey('RecalcStyleDuration'), layout: perKey('LayoutDuration') };
+  const task = perKey('TaskDuration');
+  return { task, script: perKey('ScriptDuration'), style: perKey('RecalcStyleDuration'), layout: perKey('LayoutDuration'), evalMs, ratio: task / evalMs };
 }
 
 const { server, url } = await startServer(DIST, 0, '/', { gzip: true });
@@ -89,10 +106,10 @@ try {
     }
   }
   console.log(`main-thread work per key, ms (median of ${ROUNDS} rounds of ${KEYS} keys; ${browser.version()})${CSS ? `; with ${CSS}` : ''}`);
-  console.log('| hidden | task | script | style | layout |\n|---|---:|---:|---:|---:|');
+  console.log('| hidden | task | script | style | layout | one evaluation | task ÷ evaluation |\n|---|---:|---:|---:|---:|---:|---:|');
   for (const [name, rs] of rows) {
-    const m = (k) => median(rs.map((x) => x[k])).toFixed(1);
-    console.log(`| ${name} | ${m('task')} | ${m('script')} | ${m('style')} | ${m('layout')} |`);
+    const m = (k, d = 1) => median(rs.map((x) => x[k])).toFixed(d);
+    console.log(`| ${name} | ${m('task')} | ${m('script')} | ${m('style')} | ${m('layout')} | ${m('evalMs', 3)} | ${m('ratio')}× |`);
   }
 } finally {
   await browser.close();
