@@ -178,7 +178,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("print.provenance", "数据来源：GB 55015-2021 条文及附录；", "Data: GB 55015-2021 clauses and appendices; "),
     ("print.sep", "；", "; "),
     ("print.weather", "气象：", "weather: "),
-    ("print.provenance_tbc", "（CSWD）。标“待确认”的值为原文缺失的推定值或未核实的回忆值。", " (CSWD). Values marked “to be confirmed” are inferred where the text is missing, or unverified recollections."),
+    ("print.provenance_tbc", "。标“待确认”的值为原文缺失的推定值或未核实的回忆值。", ". Values marked “to be confirmed” are inferred where the text is missing, or unverified recollections."),
     ("print.inputs", "输入数据", "Inputs"),
     ("panic.title", "程序出现内部错误。您的项目数据仍在：", "The app hit an internal error. Your project is safe:"),
     ("panic.download", "下载我的项目", "Download my project"),

@@ -18,20 +18,6 @@ pub struct ComparisonProps {
     pub lang: Lang,
 }
 
-/// Rows whose numbers are fractions, shown as percentages.
-fn is_ratio(key: RowKey) -> bool {
-    matches!(
-        key,
-        RowKey::SavingRate
-            | RowKey::WwrN
-            | RowKey::WwrE
-            | RowKey::WwrS
-            | RowKey::WwrW
-            | RowKey::PvCoverage
-            | RowKey::RetrofitImprovement
-    )
-}
-
 fn cell_html(lang: Lang, key: RowKey, c: &Cell) -> Html {
     match c {
         Cell::Missing => html! { { "—" } },
@@ -53,7 +39,7 @@ fn cell_html(lang: Lang, key: RowKey, c: &Cell) -> Html {
             meets,
         } => {
             let show = |v: f64| {
-                if is_ratio(key) {
+                if key.is_fraction() {
                     pct(lang, v, 1)
                 } else {
                     num(v, key.decimals() as usize)

@@ -378,8 +378,22 @@ const ROWS: [RowSpec; 17] = [
 const ALWAYS: [RowKey; 2] = [RowKey::Verdict, RowKey::FailingChecks];
 
 impl RowKey {
-    /// Decimals the row's numbers are shown with (fractions — saving rate, WWR, coverage, improvement — as
-    /// fractions: 3 = 0.1 %). The best cell is decided at this precision, so a cell marked best always shows
+    /// Whether the row's numbers are fractions (shown as percentages).
+    pub const fn is_fraction(self) -> bool {
+        matches!(
+            self,
+            RowKey::SavingRate
+                | RowKey::WwrN
+                | RowKey::WwrE
+                | RowKey::WwrS
+                | RowKey::WwrW
+                | RowKey::PvCoverage
+                | RowKey::RetrofitImprovement
+        )
+    }
+
+    /// Decimals the row's numbers are shown with (for [`RowKey::is_fraction`] rows, of the fraction: 3 =
+    /// 0.1 %). The best cell is decided at this precision, so a cell marked best always shows
     /// a better number than the others, never the same one.
     pub const fn decimals(self) -> i32 {
         match self {
