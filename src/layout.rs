@@ -173,6 +173,7 @@ pub fn green() -> Vec<Slot> {
 /// The Hebi plan's facts about the building (what only the plan scorecard needs).
 pub fn plan() -> Vec<Slot> {
     plain(&[
+        &f::PLAN_YEAR,
         &f::PLAN_GOV,
         &f::PLAN_WELFARE,
         &f::PLAN_INSTITUTION,

@@ -761,6 +761,16 @@ pub const PLAN_AMBIENT_HEAT: Field = Field::number(
     t("热泵利用环境热能年供能量", "Heat-pump ambient heat"),
     kind(0.0, true, 1.0e9, true, "kWh/a"),
 );
+/// The year whose progress report the project counts in (the plan asks every county to report its
+/// targets' completion each November).
+pub const PLAN_YEAR: Field = Field::number(
+    "plan.year",
+    t(
+        "统计年度（计入哪一年的进展上报）",
+        "Reporting year (the plan's yearly progress report)",
+    ),
+    NumberKind::YEAR,
+);
 /// Other renewable energy.
 pub const PLAN_OTHER_RENEWABLES: Field = Field::number(
     "plan.other_renewables_kwh",
@@ -932,7 +942,7 @@ pub const RETROFIT: [&Field; 21] = [
 ];
 
 /// Every field of the registry.
-pub const ALL: [&Field; 108] = [
+pub const ALL: [&Field; 109] = [
     &NAME,
     &CITY,
     &USE,
@@ -1020,6 +1030,7 @@ pub const ALL: [&Field; 108] = [
     &PLAN_SOLAR_THERMAL,
     &PLAN_AMBIENT_HEAT,
     &PLAN_OTHER_RENEWABLES,
+    &PLAN_YEAR,
     &RETROFIT_KIND,
     &RETROFIT_NOTE,
     &EXISTING_WALL_U,

@@ -142,6 +142,7 @@ const AREA_SUFFIXES: &[&str] = &["m²", "m2", "㎡", "平方米"];
 const VOLUME_SUFFIXES: &[&str] = &["m³", "m3", "立方米"];
 const ANGLE_SUFFIXES: &[&str] = &["°", "度", "deg"];
 const COUNT_SUFFIXES: &[&str] = &["层"];
+const YEAR_SUFFIXES: &[&str] = &["年", "年度"];
 const U_SUFFIXES: &[&str] = &["W/(m²·K)", "W/(m2·K)", "W/(m2K)", "W/m²K", "W/m2K"];
 const R_SUFFIXES: &[&str] = &["m²·K/W", "m2·K/W", "m2K/W"];
 
@@ -225,6 +226,14 @@ impl NumberKind {
         Range::new(1.0, true, 200.0, true),
         "",
         COUNT_SUFFIXES,
+    );
+    /// A calendar year, whole number in [2000, 2100] (a typo guard: the plan runs from 2021 to 2030 and
+    /// the bureau keeps earlier projects' records).
+    pub const YEAR: NumberKind = NumberKind::new(
+        NumberClass::Count,
+        Range::new(2000.0, true, 2100.0, true),
+        "",
+        YEAR_SUFFIXES,
     );
     /// An angle in degrees, [-3600, 3600] (a typo guard; the caller normalises mod 360).
     pub const ANGLE: NumberKind = NumberKind::new(

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use greencheck_core::plan::PlanStatus;
 use greencheck_core::portfolio::csv::{portfolio_csv, BOM};
 use greencheck_core::portfolio::{
-    portfolio, CityIndicator, InvalidFile, Portfolio, PortfolioRow, RowResult,
+    portfolio, portfolio_for_year, CityIndicator, InvalidFile, Portfolio, PortfolioRow, RowResult,
 };
 use greencheck_core::project::Use;
 use greencheck_core::report::Verdict;
@@ -38,6 +38,7 @@ fn project_row(
         file: file.to_owned(),
         name: format!("项目 {file}"),
         building_use,
+        year: None,
         floor_area_m2: Some(area),
         verdict,
         saving_rate: Some(0.8),
@@ -138,6 +139,85 @@ fn hand_portfolio() -> Portfolio {
     };
     // Given out of order: the summary sorts by file.
     portfolio(vec![d, b, e, a, c], vec![z])
+}
+
+/// The hand portfolio's rows with reporting years: A and B 2025, C 2026, D and E none.
+fn hand_rows_with_years() -> (Vec<PortfolioRow>, Vec<InvalidFile>) {
+    let mut p = hand_portfolio();
+    for (r, y) in p
+        .rows
+        .iter_mut()
+        .zip([Some(2025), Some(2025), Some(2026), None, None])
+    {
+        r.year = y;
+    }
+    (p.rows, p.invalid)
+}
+
+#[test]
+fn progress_by_reporting_year() {
+    let (rows, invalid) = hand_rows_with_years();
+    let p = portfolio(rows, invalid);
+    let years: Vec<_> = p
+        .by_year
+        .iter()
+        .map(|y| (y.year, y.projects, y.floor_area_m2))
+        .collect();
+    // 2025: A 10 000 + B 30 000; 2026: C 5 000; not given: D 20 000 + E 8 000, last.
+    assert_eq!(
+        years,
+        [
+            (Some(2025), 2, 40_000.0),
+            (Some(2026), 1, 5_000.0),
+            (None, 2, 28_000.0)
+        ]
+    );
+    let v = p.by_year[0].verdicts;
+    assert_eq!(
+        (v.complies, v.tradeoff, v.incomplete, v.fails),
+        (1, 0, 0, 1)
+    );
+    let of = |i: usize, id: &str| {
+        let y = &p.by_year[i];
+        assert_eq!(y.indicators.len(), p.indicators.len());
+        y.indicators.iter().find(|c| c.id == id).unwrap().clone()
+    };
+    // C01 in 2025: A and B meet → 40 000 / 40 000 = 1 (the whole portfolio: 0.6667, does not meet).
+    let c = of(0, "C01");
+    assert!(close(c.value, 1.0));
+    assert_eq!((c.status, c.projects_decided), (M, 2));
+    // C01 in 2026: C needs input, nothing decided.
+    let c = of(1, "C01");
+    assert_eq!((c.value, c.status), (None, I));
+    // C04 in 2025: A (P01) 10 000 meets, B (P02) 30 000 does not → 0.25.
+    assert!(close(of(0, "C04").value, 0.25));
+    // Not given: D only (E has no scorecard) → C07: D 20 000 assembled of 20 000 = 1.
+    assert!(close(of(2, "C07").value, 1.0));
+    // The whole portfolio is unchanged by the years.
+    assert!(close(ind(&p, "C01").value, 40_000.0 / 60_000.0));
+    assert_eq!((p.year, p.projects, p.projects_outside_year), (None, 5, 0));
+}
+
+#[test]
+fn one_reporting_year_summarised() {
+    let (rows, invalid) = hand_rows_with_years();
+    let p = portfolio_for_year(rows.clone(), invalid.clone(), Some(2025));
+    let files: Vec<&str> = p.rows.iter().map(|r| r.file.as_str()).collect();
+    assert_eq!(files, ["a.json", "b.json"]);
+    assert_eq!(
+        (p.year, p.projects, p.projects_outside_year),
+        (Some(2025), 2, 3)
+    );
+    assert_eq!(p.total_floor_area_m2, 40_000.0);
+    // The invalid file's year is unknown: still listed.
+    assert_eq!(p.invalid_files, 1);
+    // Its indicators are the 2025 line's, and the table of years still covers every project.
+    assert!(close(ind(&p, "C04").value, 0.25));
+    assert_eq!(p.by_year.len(), 3);
+    // A year nobody reports: nothing summarised, every project outside it.
+    let p = portfolio_for_year(rows, invalid, Some(2030));
+    assert_eq!((p.projects, p.projects_outside_year), (0, 5));
+    assert!(p.indicators.iter().all(|c| c.value.is_none()));
 }
 
 fn ind<'a>(p: &'a Portfolio, id: &str) -> &'a CityIndicator {
@@ -252,7 +332,7 @@ fn entered_indicators_end_to_end() {
                 "residential",
                 10_000.0,
                 json!({}),
-                json!({"assembly_ratio": 0.6, "construction_waste_t": 200}),
+                json!({"assembly_ratio": 0.6, "construction_waste_t": 200, "year": 2026}),
             ),
         ),
         (
@@ -295,10 +375,13 @@ fn entered_indicators_end_to_end() {
     // PV of public institutions: (300 + 400) / (1 000 + 500) = 0.4667.
     assert!(close(ind(&p, "C05").value, 700.0 / 1_500.0));
     assert_eq!(p.rows[1].pv_coverage, Some(0.3));
+    // The reporting year comes from the project's `plan.year`.
+    let years: Vec<_> = p.rows.iter().map(|r| r.year).collect();
+    assert_eq!(years, [Some(2026), None, None]);
 }
 
-/// Parses the CSV into its three blocks (split on the header rows).
-fn read_back(text: &str) -> [Vec<Vec<String>>; 3] {
+/// Parses the CSV into its four blocks (split on the header rows).
+fn read_back(text: &str) -> [Vec<Vec<String>>; 4] {
     let body = text
         .strip_prefix(BOM)
         .expect("starts with the byte-order mark");
@@ -306,7 +389,7 @@ fn read_back(text: &str) -> [Vec<Vec<String>>; 3] {
         .has_headers(false)
         .flexible(true)
         .from_reader(body.as_bytes());
-    let mut blocks: [Vec<Vec<String>>; 3] = Default::default();
+    let mut blocks: [Vec<Vec<String>>; 4] = Default::default();
     let mut at = 0;
     for rec in r.records() {
         let rec: Vec<String> = rec.unwrap().iter().map(str::to_owned).collect();
@@ -314,6 +397,7 @@ fn read_back(text: &str) -> [Vec<Vec<String>>; 3] {
             Some("编号 id") => at = 0,
             Some("文件 file") => at = 1,
             Some("无效文件 invalid file") => at = 2,
+            Some("统计年度 year") => at = 3,
             Some("") if rec.len() == 1 => continue,
             _ => {}
         }
@@ -347,7 +431,10 @@ fn csv_written_then_read_back() {
         text.contains("\r\n") && !text.replace("\r\n", "").contains("\r"),
         "CRLF line ends"
     );
-    let [indicators, projects, invalid] = read_back(&text);
+    let [indicators, projects, invalid, years] = read_back(&text);
+    // No project gives a year: one line, "not given", over all five.
+    assert_eq!(years.len(), 2);
+    assert_eq!(&years[1][..3], ["未填 not given", "5", "73000"]);
 
     assert_eq!(indicators.len(), 1 + p.indicators.len());
     let head = &indicators[0];

@@ -88,7 +88,7 @@ fn mixed_folder(s: &Scratch) -> String {
         project(
             "residential",
             10_000.0,
-            json!({"assembly_ratio": 0.6, "construction_waste_t": 200}),
+            json!({"assembly_ratio": 0.6, "construction_waste_t": 200, "year": 2025}),
         ),
     );
     s.write(
@@ -96,7 +96,7 @@ fn mixed_folder(s: &Scratch) -> String {
         project(
             "office",
             30_000.0,
-            json!({"assembly_ratio": 0.3, "construction_waste_t": 1200}),
+            json!({"assembly_ratio": 0.3, "construction_waste_t": 1200, "year": 2026}),
         ),
     );
     s.write(
@@ -104,6 +104,15 @@ fn mixed_folder(s: &Scratch) -> String {
         project("school", 10_000.0, json!({"construction_waste_t": 300})),
     );
     s.write("p/浚县/model.xml", GBXML);
+    // A real model (the hand-made 10 × 20 m box of the importer's tests, 200 m² floor): imported.
+    s.write(
+        "p/浚县/box.gbxml",
+        std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/gbxml/box_m.xml"
+        ))
+        .unwrap(),
+    );
     s.write("p/浚县/other.xml", "<root/>");
     s.write("p/bad.json", "{\"format\": \"greencheck/1\",");
     s.write("p/v2.json", "{\"format\": \"greencheck/2\"}");
@@ -129,7 +138,7 @@ fn summary_lists_invalid_files_and_summarises_the_rest() {
     assert_eq!(code, 0, "{err}");
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["format"], "greencheck-portfolio/1");
-    assert_eq!(v["projects"], 3);
+    assert_eq!(v["projects"], 4);
     let files: Vec<&str> = v["rows"]
         .as_array()
         .unwrap()
@@ -138,11 +147,15 @@ fn summary_lists_invalid_files_and_summarises_the_rest() {
         .collect();
     // By path: 浚县 (U+6D5A) sorts before 淇滨区 (U+6DC7).
     assert!(
-        files[0].ends_with("浚县/c.JSON")
-            && files[1].ends_with("淇滨区/a.json")
-            && files[2].ends_with("二期/b.json"),
+        files[0].ends_with("浚县/box.gbxml")
+            && files[1].ends_with("浚县/c.JSON")
+            && files[2].ends_with("淇滨区/a.json")
+            && files[3].ends_with("二期/b.json"),
         "{files:?}"
     );
+    // The model is summarised as the page's bureau view does: imported, then evaluated.
+    assert_eq!(v["rows"][0]["floor_area_m2"], 200.0);
+    assert_eq!(v["rows"][0]["use"], "residential");
     let invalid: Vec<(String, String, String)> = v["invalid"]
         .as_array()
         .unwrap()
@@ -166,7 +179,8 @@ fn summary_lists_invalid_files_and_summarises_the_rest() {
             .find(|i| i.0 == n)
             .unwrap_or_else(|| panic!("{n}: {invalid:?}"))
     };
-    assert!(find("model.xml").2.contains("gbXML"));
+    // A gbXML file without a building is refused with the importer's reason.
+    assert!(find("model.xml").2.contains("no exterior walls"));
     assert!(find("other.xml").2.contains("XML file"));
     assert!(find("bad.json").2.contains("not valid JSON"));
     assert_eq!(find("v2.json").1, "format");
@@ -191,7 +205,61 @@ fn summary_lists_invalid_files_and_summarises_the_rest() {
     assert_eq!(ind("C07")["value"], 0.25);
     assert_eq!(ind("C07")["status"], "does_not_meet");
     assert_eq!(ind("C08")["value"], 340.0);
-    assert_eq!(v["total_floor_area_m2"], 50_000.0);
+    assert_eq!(v["total_floor_area_m2"], 50_200.0);
+    // Reporting years: 2025 (a), 2026 (b), none (c and the model), in that order.
+    let years: Vec<(Value, Value)> = v["by_year"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|y| (y["year"].clone(), y["projects"].clone()))
+        .collect();
+    assert_eq!(
+        years,
+        [
+            (json!(2025), json!(1)),
+            (json!(2026), json!(1)),
+            (Value::Null, json!(2))
+        ]
+    );
+}
+
+#[test]
+fn summary_of_one_reporting_year() {
+    let s = Scratch::new("year");
+    let dir = mixed_folder(&s);
+    let (code, out, err) = run(&["summary", &dir, "--year", "2026", "--json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (v["year"].clone(), v["projects"].clone()),
+        (json!(2026), json!(1))
+    );
+    assert_eq!(v["projects_outside_year"], 3);
+    assert!(v["rows"][0]["file"]
+        .as_str()
+        .unwrap()
+        .ends_with("二期/b.json"));
+    // C07 of 2026: b alone, 0.3 < 0.5 → 0 of 30 000 m²; C08: 1 200 t / 3 × 10⁴ m² = 400.
+    let ind = |id: &str| {
+        v["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(ind("C07")["value"], 0.0);
+    assert_eq!(ind("C08")["value"], 400.0);
+    let (code, table, _) = run(&["summary", &dir, "--year", "2026"]);
+    assert_eq!(code, 0);
+    assert!(table.contains("统计年度 2026"), "{table}");
+    assert!(table.contains("逐年进展"), "{table}");
+    for bad in ["1999", "2026.5", "二〇二六", "70000"] {
+        let (code, _, err) = run(&["summary", &dir, "--year", bad]);
+        assert_eq!(code, 2, "--year {bad}");
+        assert!(err.contains("--year"), "{err}");
+    }
 }
 
 #[test]
@@ -203,14 +271,14 @@ fn summary_table_and_csv() {
     let (code, table, err) = run(&["summary", &dir, "--csv", &csv_path, "--jobs", "2"]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        table.contains("projects 项目 3 · invalid files 无效文件 6"),
+        table.contains("projects 项目 4 · invalid files 无效文件 6"),
         "{table}"
     );
     assert!(
         table.contains("C07") && table.contains("25.0 %") && table.contains("340.0 t/10⁴m²"),
         "{table}"
     );
-    assert!(table.contains("gbXML model"), "{table}");
+    assert!(table.contains("box.gbxml"), "{table}");
     assert!(err.contains("wrote"), "{err}");
     let bytes = std::fs::read(&csv_path).unwrap();
     assert_eq!(&bytes[..3], &[0xEF, 0xBB, 0xBF], "UTF-8 BOM for Excel");
@@ -256,6 +324,7 @@ fn usage_errors_exit_2() {
     assert_eq!(run(&["summary", "x", "--csv"]).0, 2);
     assert_eq!(run(&["summary", "x", "--frobnicate"]).0, 2);
     assert_eq!(run(&["summary", "x", "--jobs", "0"]).0, 2);
+    assert_eq!(run(&["summary", "x", "--year"]).0, 2);
     assert_eq!(run(&["gen-portfolio", "x"]).0, 2);
     assert_eq!(run(&["gen-portfolio", "x", "ten"]).0, 2);
     assert_eq!(run(&["gen-portfolio", "x", "1", "--seed", "-1"]).0, 2);

@@ -12,6 +12,9 @@ use crate::fields;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct PlanInput {
+    /// The year whose progress report the project counts in (统计年度), a whole number in [2000, 2100]
+    /// (held as the JSON number it is, like every number here, and checked by its field; [`Self::year`]).
+    pub year: Option<f64>,
     /// Government-invested or government-participated project (政府投资或参与的项目).
     pub government_invested: Option<bool>,
     /// Public-welfare building (公益性建筑).
@@ -87,6 +90,14 @@ impl PlanError {
 }
 
 impl PlanInput {
+    /// The reporting year, when given and valid (a whole number in its field's range).
+    pub fn year(&self) -> Option<u16> {
+        let y = self.year?;
+        let kind = fields::PLAN_YEAR.number_kind()?;
+        // The range check keeps the cast exact: a whole number in [2000, 2100].
+        kind.check(y).is_ok().then_some(y as u16)
+    }
+
     /// Parses and checks the `plan` section.
     pub fn from_section(map: &Map<String, Value>) -> Result<PlanInput, PlanError> {
         let input: PlanInput = serde_path_to_error::deserialize(map).map_err(|e| {
@@ -111,6 +122,7 @@ impl PlanInput {
     /// typed input); the first problem is returned.
     pub fn validate(&self) -> Result<(), PlanError> {
         for (field, v) in [
+            (&fields::PLAN_YEAR, self.year),
             (&fields::PLAN_AREA, self.gross_floor_area_m2),
             (&fields::PLAN_ASSEMBLY, self.assembly_ratio),
             (&fields::PLAN_WASTE, self.construction_waste_t),
@@ -174,6 +186,10 @@ mod tests {
                 "plan.government_invested",
             ),
             (json!({"assembly_ratio": "50%"}), "plan.assembly_ratio"),
+            (json!({"year": 1999}), "plan.year"),
+            (json!({"year": 2101}), "plan.year"),
+            (json!({"year": 2026.5}), "plan.year"),
+            (json!({"year": "2026"}), "plan.year"),
         ];
         for (v, path) in cases {
             let e = parse(v.clone()).unwrap_err();
@@ -191,5 +207,20 @@ mod tests {
         .validate()
         .unwrap_err();
         assert_eq!(e.path, "plan.solar_thermal_kwh");
+    }
+
+    #[test]
+    fn the_reporting_year_is_a_whole_year_in_range() {
+        let year = |v: Value| parse(json!({ "year": v })).map(|p| p.year());
+        assert_eq!(year(json!(2026)), Ok(Some(2026)));
+        assert_eq!(year(json!(2000)), Ok(Some(2000)), "edges allowed");
+        assert_eq!(year(json!(2100)), Ok(Some(2100)));
+        assert_eq!(year(Value::Null), Ok(None));
+        // Invalid values never reach `year()` through the parser; set directly, they read as not given.
+        let p = PlanInput {
+            year: Some(2026.5),
+            ..Default::default()
+        };
+        assert_eq!(p.year(), None);
     }
 }

@@ -13,8 +13,8 @@ pub mod csv;
 pub mod synth;
 
 use crate::plan::{
-    city_rows, Attribute, Basis, Compare, Indicator, Measured, PlanStatus, Provenance, StarLevel,
-    TargetRow, PLAN_DOCUMENT, PLAN_EN, PLAN_ZH,
+    city_rows, Attribute, Basis, Compare, Indicator, Measured, PlanInput, PlanStatus, Provenance,
+    StarLevel, TargetRow, PLAN_DOCUMENT, PLAN_EN, PLAN_ZH,
 };
 use crate::project::{Project, Use};
 use crate::report::{Report, Verdict};
@@ -50,6 +50,8 @@ pub struct PortfolioRow {
     /// Building use.
     #[serde(rename = "use")]
     pub building_use: Use,
+    /// Reporting year (`plan.year`), when given and valid.
+    pub year: Option<u16>,
     /// Floor area the plan's indicators use, m² (the scorecard's).
     pub floor_area_m2: Option<f64>,
     /// GB 55015 verdict.
@@ -77,6 +79,9 @@ impl PortfolioRow {
             file: file.into(),
             name: project.name.clone(),
             building_use: project.building_use,
+            year: PlanInput::from_section(&project.plan)
+                .ok()
+                .and_then(|p| p.year()),
             floor_area_m2: plan
                 .and_then(|p| p.floor_area_m2)
                 .or_else(|| report.building.as_ref().map(|b| b.floor_area_m2)),
@@ -235,8 +240,12 @@ pub struct Portfolio {
     pub plan_en: &'static str,
     /// The notice that issued it.
     pub document: &'static str,
+    /// The reporting year summarised (`null`: every project, whatever its year).
+    pub year: Option<u16>,
     /// Projects summarised.
     pub projects: usize,
+    /// Projects read but left out because their reporting year is another or not given.
+    pub projects_outside_year: usize,
     /// Files listed as invalid.
     pub invalid_files: usize,
     /// Projects without a scorecard (invalid `plan` section): in the rows, not in the indicators.
@@ -247,6 +256,8 @@ pub struct Portfolio {
     pub verdicts: VerdictCounts,
     /// City indicators, in table order.
     pub indicators: Vec<CityIndicator>,
+    /// The progress of every reporting year among the projects read (whatever `year` is).
+    pub by_year: Vec<YearProgress>,
     /// One row per project, by file name.
     pub rows: Vec<PortfolioRow>,
     /// Files that are not usable projects, by file name.
@@ -344,13 +355,9 @@ fn indicator(row: &'static TargetRow, rows: &[PortfolioRow]) -> CityIndicator {
     c
 }
 
-/// Summarises a portfolio: the rows (sorted by file) and the city indicators of every city row of
-/// `plan_targets.csv` over the projects that have a scorecard.
-pub fn portfolio(mut rows: Vec<PortfolioRow>, mut invalid: Vec<InvalidFile>) -> Portfolio {
-    rows.sort_by(|a, b| a.file.cmp(&b.file));
-    invalid.sort_by(|a, b| a.file.cmp(&b.file));
+fn verdict_counts(rows: &[PortfolioRow]) -> VerdictCounts {
     let mut verdicts = VerdictCounts::default();
-    for r in &rows {
+    for r in rows {
         *match r.verdict {
             Verdict::Complies => &mut verdicts.complies,
             Verdict::Tradeoff => &mut verdicts.tradeoff,
@@ -358,17 +365,105 @@ pub fn portfolio(mut rows: Vec<PortfolioRow>, mut invalid: Vec<InvalidFile>) -> 
             Verdict::Fails => &mut verdicts.fails,
         } += 1;
     }
+    verdicts
+}
+
+/// One city indicator over the projects of one reporting year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct YearIndicator {
+    /// Row id of `plan_targets.csv`.
+    pub id: &'static str,
+    /// The year's value (none when no project of the year is decided).
+    pub value: Option<f64>,
+    /// Against the target.
+    pub status: PlanStatus,
+    /// Projects of the year decided for it.
+    pub projects_decided: usize,
+}
+
+/// The projects of one reporting year (`plan.year`) and the city indicators over them: a line of the
+/// yearly progress report the plan asks every county for.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct YearProgress {
+    /// The year; none for the projects that do not give one.
+    pub year: Option<u16>,
+    /// Projects.
+    pub projects: usize,
+    /// Σ their floor area, m².
+    pub floor_area_m2: f64,
+    /// Per verdict.
+    pub verdicts: VerdictCounts,
+    /// The city indicators over them, in table order (as [`Portfolio::indicators`]).
+    pub indicators: Vec<YearIndicator>,
+}
+
+/// One [`YearProgress`] per reporting year found in the rows, in year order, then the rows without a year.
+pub fn progress_by_year(rows: &[PortfolioRow]) -> Vec<YearProgress> {
+    let mut years: Vec<Option<u16>> = rows.iter().map(|r| r.year).collect();
+    // `None` sorts first; the rows without a year go last.
+    years.sort_unstable_by_key(|y| (y.is_none(), *y));
+    years.dedup();
+    years
+        .into_iter()
+        .map(|year| {
+            let of_year: Vec<PortfolioRow> =
+                rows.iter().filter(|r| r.year == year).cloned().collect();
+            YearProgress {
+                year,
+                projects: of_year.len(),
+                floor_area_m2: of_year.iter().filter_map(|r| r.floor_area_m2).sum(),
+                verdicts: verdict_counts(&of_year),
+                indicators: city_rows()
+                    .map(|c| {
+                        let i = indicator(c, &of_year);
+                        YearIndicator {
+                            id: i.id,
+                            value: i.value,
+                            status: i.status,
+                            projects_decided: i.projects_decided,
+                        }
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+/// Summarises a portfolio: the rows (sorted by file) and the city indicators of every city row of
+/// `plan_targets.csv` over the projects that have a scorecard, with the progress of every reporting year.
+pub fn portfolio(rows: Vec<PortfolioRow>, invalid: Vec<InvalidFile>) -> Portfolio {
+    portfolio_for_year(rows, invalid, None)
+}
+
+/// [`portfolio`] of one reporting year: its rows and indicators are the projects whose `plan.year` is
+/// `year` (every project when `None`); [`Portfolio::by_year`] still covers every project read, and the
+/// invalid files are all listed (their year is unknown).
+pub fn portfolio_for_year(
+    mut rows: Vec<PortfolioRow>,
+    mut invalid: Vec<InvalidFile>,
+    year: Option<u16>,
+) -> Portfolio {
+    rows.sort_by(|a, b| a.file.cmp(&b.file));
+    invalid.sort_by(|a, b| a.file.cmp(&b.file));
+    let by_year = progress_by_year(&rows);
+    let read = rows.len();
+    if let Some(y) = year {
+        rows.retain(|r| r.year == Some(y));
+    }
     Portfolio {
         format: PORTFOLIO_FORMAT,
         plan_zh: PLAN_ZH,
         plan_en: PLAN_EN,
         document: PLAN_DOCUMENT,
+        year,
         projects: rows.len(),
+        projects_outside_year: read - rows.len(),
         invalid_files: invalid.len(),
         projects_without_scorecard: rows.iter().filter(|r| r.plan.is_empty()).count(),
         total_floor_area_m2: rows.iter().filter_map(|r| r.floor_area_m2).sum(),
-        verdicts,
+        verdicts: verdict_counts(&rows),
         indicators: city_rows().map(|c| indicator(c, &rows)).collect(),
+        by_year,
         rows,
         invalid,
     }

@@ -257,6 +257,11 @@ pub fn synthetic_file(seed: u64, index: u64) -> SyntheticFile {
     put(&mut p, "pv", pv);
 
     let mut plan = Map::new();
+    // Reporting years 2023–2026 in turn, from the index (not the generator, so the other values stay as
+    // they were); every seventh project leaves its year out.
+    if index % 7 != 6 {
+        put(&mut plan, "year", 2023 + index % 4);
+    }
     if r.chance(0.8) {
         let gov = r.chance(if residential { 0.1 } else { 0.35 });
         put(&mut plan, "government_invested", gov);

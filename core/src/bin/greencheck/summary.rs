@@ -1,14 +1,17 @@
-//! `greencheck summary PATH... [--csv FILE] [--json] [--jobs N]`: the bureau's portfolio summary of the
-//! Hebi plan's indicators, and `greencheck gen-portfolio DIR N [--seed S]`: a synthetic portfolio.
+//! `greencheck summary PATH... [--year YYYY] [--csv FILE] [--json] [--jobs N]`: the bureau's portfolio
+//! summary of the Hebi plan's indicators (of one reporting year with `--year`, with the progress of every
+//! year beside it), and `greencheck gen-portfolio DIR N [--seed S]`: a synthetic portfolio.
 //!
 //! File walking, reading and the worker threads live here; classification of a file's content, the
 //! evaluation and the aggregation are the library's (`greencheck_core::portfolio`).
 
+use greencheck_core::fields;
+use greencheck_core::gbxml::{self, ImportOptions};
 use greencheck_core::plan::{Basis, Compare, Measured, PlanStatus};
 use greencheck_core::portfolio::csv::portfolio_csv;
 use greencheck_core::portfolio::synth::synthetic_portfolio;
 use greencheck_core::portfolio::{
-    portfolio, status_columns, CityIndicator, InvalidFile, Portfolio, PortfolioRow,
+    portfolio_for_year, status_columns, CityIndicator, InvalidFile, Portfolio, PortfolioRow,
 };
 use greencheck_core::{evaluate, Project};
 use std::fmt::Write as _;
@@ -19,7 +22,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Usage lines of the two commands.
 pub const USAGE: &str =
-    "       greencheck summary PATH... [--csv FILE] [--json] [--jobs N]\n       \
+    "       greencheck summary PATH... [--year YYYY] [--csv FILE] [--json] [--jobs N]\n       \
                          greencheck gen-portfolio DIR N [--seed S]";
 
 /// Files larger than this are listed as invalid without being read.
@@ -51,27 +54,38 @@ fn unreadable(file: &str, e: &std::io::Error) -> InvalidFile {
     )
 }
 
-/// What a file holds, judged by its content.
+/// What a UTF-8 file holds, judged by its content (gbXML models, in any encoding, are told apart before).
 enum Content<'a> {
     /// JSON: parsed as a `greencheck/1` project (its own errors say if it is not one).
     Json(&'a str),
-    /// A gbXML model. The gbXML importer plugs in here; until then it is listed as invalid.
-    GbXml,
-    /// Other XML.
+    /// XML that is not a gbXML model.
     OtherXml,
 }
 
 fn classify(text: &str) -> Content<'_> {
     let body = text.trim_start_matches('\u{feff}');
-    let head = body.trim_start();
-    if head.starts_with('<') {
-        if head.contains("<gbXML") {
-            Content::GbXml
-        } else {
-            Content::OtherXml
-        }
+    if body.trim_start().starts_with('<') {
+        Content::OtherXml
     } else {
         Content::Json(body)
+    }
+}
+
+/// A gbXML model's row: imported with the importer's defaults (as the page's bureau view does), or why not.
+fn model_row(file: &str, path: &Path, bytes: &[u8]) -> Outcome {
+    let options = ImportOptions {
+        source_name: path
+            .file_name()
+            .map_or_else(|| file.to_owned(), |n| n.to_string_lossy().into_owned()),
+        ..ImportOptions::default()
+    };
+    match gbxml::import(bytes, &options) {
+        Ok(imported) => Outcome::Row(Box::new(PortfolioRow::new(
+            file,
+            &imported.project,
+            &evaluate(&imported.project),
+        ))),
+        Err(e) => Outcome::Invalid(invalid(file, "", e.message_zh(), e.message_en())),
     }
 }
 
@@ -94,6 +108,9 @@ fn process(file: &str, path: &Path) -> Outcome {
         Ok(b) => b,
         Err(e) => return Outcome::Invalid(unreadable(file, &e)),
     };
+    if gbxml::is_gbxml(&bytes) {
+        return model_row(file, path, &bytes);
+    }
     let Ok(text) = std::str::from_utf8(&bytes) else {
         return Outcome::Invalid(invalid(
             file,
@@ -103,12 +120,6 @@ fn process(file: &str, path: &Path) -> Outcome {
         ));
     };
     match classify(text) {
-        Content::GbXml => Outcome::Invalid(invalid(
-            file,
-            "",
-            "gbXML 模型，不是 greencheck/1 项目（汇总暂不导入 gbXML）",
-            "gbXML model, not a greencheck/1 project (summary does not import gbXML yet)",
-        )),
         Content::OtherXml => Outcome::Invalid(invalid(
             file,
             "",
@@ -199,6 +210,7 @@ struct Args {
     csv: Option<String>,
     json: bool,
     jobs: Option<usize>,
+    year: Option<u16>,
 }
 
 fn parse_args(args: &[String]) -> Result<Args, String> {
@@ -207,6 +219,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         csv: None,
         json: false,
         jobs: None,
+        year: None,
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -218,6 +231,18 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                 match n.parse::<usize>() {
                     Ok(n) if n > 0 => out.jobs = Some(n),
                     _ => return Err(format!("--jobs {n:?}: not a positive number")),
+                }
+            }
+            "--year" => {
+                let y = it.next().ok_or("--year needs a year")?;
+                // The same rule as the project's `plan.year` field.
+                let ok = fields::PLAN_YEAR
+                    .number_kind()
+                    .zip(y.parse::<u16>().ok())
+                    .filter(|(kind, y)| kind.check(f64::from(*y)).is_ok());
+                match ok {
+                    Some((_, y)) => out.year = Some(y),
+                    None => return Err(format!("--year {y:?}: not a year in [2000, 2100]")),
                 }
             }
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
@@ -258,7 +283,7 @@ pub fn summary(args: &[String]) -> ExitCode {
             Outcome::Invalid(i) => bad.push(i),
         }
     }
-    let p = portfolio(rows, bad);
+    let p = portfolio_for_year(rows, bad, args.year);
     if let Some(file) = &args.csv {
         if let Err(e) = fs::write(file, portfolio_csv(&p)) {
             eprintln!("greencheck: cannot write {file}: {e}");
@@ -347,6 +372,35 @@ fn key<T: serde::Serialize>(v: T) -> String {
         .unwrap_or_default()
 }
 
+/// The progress of each reporting year: projects, floor area, and each city indicator's value and mark.
+fn by_year(out: &mut String, p: &Portfolio) {
+    let _ = write!(
+        out,
+        "\nProgress by reporting year 逐年进展 (value and mark per city indicator)\n  {:<8}{:>8}{:>12}",
+        "year", "projects", "area m²"
+    );
+    for c in &p.indicators {
+        let _ = write!(out, " {}", pad(c.id, 14, false));
+    }
+    out.push('\n');
+    for y in &p.by_year {
+        let year = y.year.map_or_else(|| "未填".to_owned(), |y| y.to_string());
+        let _ = write!(
+            out,
+            "  {}{:>8}{:>12.0}",
+            pad(&year, 8, true),
+            y.projects,
+            y.floor_area_m2
+        );
+        for (i, c) in y.indicators.iter().zip(&p.indicators) {
+            let v = fmt_value(i.value, c.unit);
+            let cell = format!("{} {}", v.replace(' ', ""), mark(Some(i.status)));
+            let _ = write!(out, " {}", pad(&cell, 14, false));
+        }
+        out.push('\n');
+    }
+}
+
 /// The summary as text for a terminal.
 fn table(p: &Portfolio) -> String {
     let mut out = String::new();
@@ -366,6 +420,13 @@ fn table(p: &Portfolio) -> String {
         v.incomplete,
         v.fails
     );
+    if let Some(y) = p.year {
+        let _ = writeln!(
+            out,
+            "reporting year 统计年度 {y}: projects of other years or without one left out 其他年度或未填年度的项目 {}\n",
+            p.projects_outside_year
+        );
+    }
     let _ = writeln!(
         out,
         "City indicators 城市指标\n  {}{} {} {:<5} {:<14}{} {:<6}indicator",
@@ -404,6 +465,7 @@ fn table(p: &Portfolio) -> String {
             c.wording_zh,
         );
     }
+    by_year(&mut out, p);
     let columns = status_columns();
     // The marks' words are the page's (crate::labels), in both languages.
     let legend = [
