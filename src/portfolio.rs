@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use greencheck_core::portfolio::{portfolio, InvalidFile, Portfolio, PortfolioRow};
+use greencheck_core::portfolio::{portfolio_for_year, InvalidFile, Portfolio, PortfolioRow};
 use greencheck_core::project::Project;
 use yew::Reducible;
 
@@ -47,6 +47,8 @@ pub struct PortfolioState {
     pub filter: String,
     /// Every matching row shown, not only the first [`ROWS_SHOWN`].
     pub show_all: bool,
+    /// The reporting year summarised and listed (`None`: every project).
+    pub year: Option<u16>,
 }
 
 /// Rows drawn until the reviewer asks for all: a thousand-row table takes about half a second to draw,
@@ -78,6 +80,8 @@ pub enum PortfolioAction {
     Filter(String),
     /// Show every matching row.
     ShowAll,
+    /// Summarise and list one reporting year (`None`: every project).
+    Year(Option<u16>),
     /// Start over.
     Clear,
 }
@@ -99,12 +103,16 @@ impl PortfolioState {
         (idx, n)
     }
 
-    /// The rows that match the filter, sorted (indexes into `rows`).
+    /// The rows that match the filter and the reporting year, sorted (indexes into `rows`).
     pub fn matching(&self) -> Vec<usize> {
         // ASCII folding only: Chinese has no case, and full Unicode case tables would cost
         // the first load several KB for Latin file names alone.
         let needle = self.filter.trim().to_ascii_lowercase();
         let mut idx: Vec<usize> = (0..self.rows.len())
+            .filter(|&i| {
+                let r = &self.rows[i].0;
+                self.year.map_or(true, |y| r.year == Some(y))
+            })
             .filter(|&i| {
                 let r = &self.rows[i].0;
                 needle.is_empty()
@@ -138,6 +146,18 @@ impl PortfolioState {
     }
 }
 
+impl PortfolioState {
+    /// The core's aggregation of what was read, for the reporting year chosen.
+    fn summarise(&mut self) {
+        let rows = self.rows.iter().map(|(r, _)| r.clone()).collect();
+        self.summary = Some(Rc::new(portfolio_for_year(
+            rows,
+            self.invalid.clone(),
+            self.year,
+        )));
+    }
+}
+
 impl Reducible for PortfolioState {
     type Action = PortfolioAction;
 
@@ -160,9 +180,12 @@ impl Reducible for PortfolioState {
                     }
                 }
             }
-            PortfolioAction::Done => {
-                let rows = s.rows.iter().map(|(r, _)| r.clone()).collect();
-                s.summary = Some(Rc::new(portfolio(rows, s.invalid.clone())));
+            PortfolioAction::Done => s.summarise(),
+            PortfolioAction::Year(year) => {
+                s.year = year;
+                if s.summary.is_some() {
+                    s.summarise();
+                }
             }
             PortfolioAction::Sort(by) => {
                 s.sort = if s.sort.0 == by {
@@ -215,6 +238,48 @@ mod tests {
         let s = s.reduce(PortfolioAction::Start(1));
         assert!(s.busy() && s.summary.is_none());
         assert_eq!((s.done, s.total), (3, 4));
+    }
+
+    #[test]
+    fn one_reporting_year_is_summarised_and_listed() {
+        let with_year = |t: Template, file: &str, year: u16| {
+            let mut v: serde_json::Value = serde_json::from_str(t.json()).unwrap();
+            v["plan"]["year"] = year.into();
+            let (p, r) = file_row(file, v.to_string().as_bytes()).unwrap();
+            FileRead::Row(Box::new(r), Rc::new(p))
+        };
+        let s = Rc::new(PortfolioState::default())
+            .reduce(PortfolioAction::Start(3))
+            .reduce(PortfolioAction::Read(vec![
+                with_year(Template::Office, "a.json", 2025),
+                with_year(Template::Villa, "b.json", 2026),
+                row(Template::Villa, "c.json"),
+            ]))
+            .reduce(PortfolioAction::Done);
+        let all = s.summary.clone().unwrap();
+        assert_eq!((all.year, all.projects), (None, 3));
+        assert_eq!(all.by_year.len(), 3, "2025, 2026, not given");
+        let s = s.reduce(PortfolioAction::Year(Some(2026)));
+        let one = s.summary.clone().unwrap();
+        assert_eq!(
+            (one.year, one.projects, one.projects_outside_year),
+            (Some(2026), 1, 2)
+        );
+        assert_eq!(s.shown(), (vec![1], 1), "only b.json listed");
+        let s = s.reduce(PortfolioAction::Year(None));
+        assert_eq!(s.shown().1, 3);
+        assert_eq!(s.summary.clone().unwrap().projects, 3);
+        // Chosen before the batch is read: the summary follows it when the reading is done.
+        let s = Rc::new(PortfolioState::default())
+            .reduce(PortfolioAction::Year(Some(2025)))
+            .reduce(PortfolioAction::Start(1))
+            .reduce(PortfolioAction::Read(vec![with_year(
+                Template::Office,
+                "a.json",
+                2025,
+            )]))
+            .reduce(PortfolioAction::Done);
+        assert_eq!(s.summary.clone().unwrap().year, Some(2025));
     }
 
     #[test]

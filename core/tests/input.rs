@@ -255,6 +255,26 @@ fn counts_are_whole() {
 }
 
 #[test]
+fn reporting_years() {
+    assert_eq!(ok("2026", NumberKind::YEAR), 2026.0);
+    assert_eq!(ok("２０２６年", NumberKind::YEAR), 2026.0);
+    assert_eq!(ok("2026 年度", NumberKind::YEAR), 2026.0);
+    assert_eq!(ok("2000", NumberKind::YEAR), 2000.0, "edges allowed");
+    assert_eq!(ok("2100", NumberKind::YEAR), 2100.0);
+    assert_eq!(err("2026.5", NumberKind::YEAR), InputError::NotInteger);
+    assert!(matches!(
+        err("1999", NumberKind::YEAR),
+        InputError::TooSmall { .. }
+    ));
+    assert!(matches!(
+        err("2101", NumberKind::YEAR),
+        InputError::TooLarge { .. }
+    ));
+    // A two-digit year is not guessed.
+    assert!(parse_number("26", NumberKind::YEAR).is_err());
+}
+
+#[test]
 fn unit_suffixes() {
     assert_eq!(ok("3.2 m", NumberKind::STOREY_HEIGHT), 3.2);
     assert_eq!(ok("3.2m", NumberKind::STOREY_HEIGHT), 3.2);
@@ -337,7 +357,8 @@ fn kinds_by_project_path() {
     assert_eq!(kind_of("geometry.facades[].azimuth_deg"), None);
 }
 
-const ALL_KINDS: [NumberKind; 15] = [
+const ALL_KINDS: [NumberKind; 16] = [
+    NumberKind::YEAR,
     NumberKind::WWR,
     NumberKind::RATIO_CLOSED,
     NumberKind::LOSS_RATIO,

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use greencheck_core::open::{self, FileKind};
 use greencheck_core::plan::{Measured, PlanStatus};
-use greencheck_core::portfolio::{self, CityIndicator, InvalidFile, PortfolioRow};
+use greencheck_core::portfolio::{self, CityIndicator, InvalidFile, Portfolio, PortfolioRow};
 use greencheck_core::project::Project;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -125,6 +125,60 @@ fn indicator(lang: Lang, c: &CityIndicator) -> Html {
     }
 }
 
+/// The progress of each reporting year: one column per year (then the projects without one), one row per city
+/// indicator, each cell the year's value and its mark against the target.
+fn by_year(lang: Lang, s: &Portfolio) -> Html {
+    let year_name = |y: Option<u16>| {
+        y.map_or_else(
+            || t(lang, "portfolio.no_year").to_owned(),
+            |y| y.to_string(),
+        )
+    };
+    let head = s
+        .by_year
+        .iter()
+        .map(|y| html! { <th scope="col" class="num">{ year_name(y.year) }</th> });
+    let projects = s
+        .by_year
+        .iter()
+        .map(|y| html! { <td class="num">{ y.projects }</td> });
+    let area = s
+        .by_year
+        .iter()
+        .map(|y| html! { <td class="num">{ num(y.floor_area_m2, 0) }</td> });
+    let rows = s.indicators.iter().enumerate().map(|(i, c)| {
+        let cells = s.by_year.iter().map(|y| match y.indicators.get(i) {
+            Some(v) => {
+                let value = v.value.map_or_else(|| "—".into(), |x| measured(lang, &Measured::Number(x), c.unit));
+                let title = v.status.label().get(lang);
+                html! {
+                    <td class={format!("num p-{}", v.status.key())} data-testid={format!("year-{}-{}", year_name(y.year), c.id)} data-status={v.status.key()}>
+                        { value }{ " " }<span class="status" title={title} aria-label={title} role="img">{ status_mark(v.status) }</span>
+                    </td>
+                }
+            }
+            None => html! { <td></td> },
+        });
+        html! {
+            <tr><th scope="row">{ lang.pick(c.wording_zh, c.wording_en) }</th>{ for cells }</tr>
+        }
+    });
+    html! {
+        <div class="card" data-testid="portfolio-by-year">
+            <h3>{ t(lang, "portfolio.by_year") }</h3>
+            <p class="note">{ t(lang, "portfolio.by_year_note") }</p>
+            <div class="table-wrap"><table class="city by-year">
+                <thead><tr><th scope="col">{ t(lang, "portfolio.year") }</th>{ for head }</tr></thead>
+                <tbody>
+                    <tr><th scope="row">{ t(lang, "portfolio.projects_n") }</th>{ for projects }</tr>
+                    <tr><th scope="row">{ t(lang, "portfolio.area") }</th>{ for area }</tr>
+                    { for rows }
+                </tbody>
+            </table></div>
+        </div>
+    }
+}
+
 fn row_html(
     lang: Lang,
     r: &PortfolioRow,
@@ -146,6 +200,7 @@ fn row_html(
         <tr data-testid="portfolio-row">
             <td>{ &r.name }<div class="file" lang="en">{ &r.file }</div></td>
             <td>{ r.building_use.label().get(lang) }</td>
+            <td class="num">{ r.year.map_or_else(|| "—".to_owned(), |y| y.to_string()) }</td>
             <td class="num">{ r.floor_area_m2.map(|a| num(a, 0)).unwrap_or_else(|| "—".into()) }</td>
             <td class={format!("v-{}", r.verdict.code())}>{ r.verdict.label().get(lang) }</td>
             <td class="num">{ r.saving_rate.map(|s| pct(lang, s, 1)).unwrap_or_else(|| "—".into()) }
@@ -226,6 +281,15 @@ pub fn portfolio_view(p: &PortfolioViewProps) -> Html {
     };
     let (shown, matching) = state.shown();
     let hidden = matching - shown.len();
+    let on_year = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let v = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            d.dispatch(PortfolioAction::Year(v.parse().ok()));
+        })
+    };
     let on_show_all = {
         let d = d.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(PortfolioAction::ShowAll))
@@ -268,7 +332,24 @@ pub fn portfolio_view(p: &PortfolioViewProps) -> Html {
             if let Some(s) = &state.summary {
                 <div class="card">
                     <h3>{ t(lang, "portfolio.city") }</h3>
-                    <p class="note">{ format!("{} {} · {} {} · ", t(lang, "portfolio.projects"), s.projects, t(lang, "portfolio.invalid"), s.invalid_files) }
+                    // The years the projects give; choosing one summarises (and lists) only its projects.
+                    if s.by_year.iter().any(|y| y.year.is_some()) {
+                        <p class="no-print"><label for="portfolio-year">{ t(lang, "portfolio.year") }{ " " }</label>
+                            <select id="portfolio-year" data-testid="portfolio-year" onchange={on_year}>
+                                <option value="" selected={state.year.is_none()}>{ t(lang, "portfolio.all_years") }</option>
+                                { for s.by_year.iter().filter_map(|y| y.year).map(|y| html! {
+                                    <option value={y.to_string()} selected={state.year == Some(y)}>{ y }</option>
+                                }) }
+                            </select></p>
+                    }
+                    <p class="note" data-testid="portfolio-scope">
+                        if let Some(y) = s.year {
+                            { format!("{} {y} · ", t(lang, "portfolio.year")) }
+                        }
+                        { format!("{} {} · {} {} · ", t(lang, "portfolio.projects"), s.projects, t(lang, "portfolio.invalid"), s.invalid_files) }
+                        if s.projects_outside_year > 0 {
+                            { format!("{} {} · ", t(lang, "portfolio.outside_year"), s.projects_outside_year) }
+                        }
                         <span lang="zh-CN">{ s.document }</span></p>
                     <div class="table-wrap"><table class="city">
                         <thead><tr>
@@ -278,6 +359,9 @@ pub fn portfolio_view(p: &PortfolioViewProps) -> Html {
                         <tbody>{ for s.indicators.iter().map(|c| indicator(lang, c)) }</tbody>
                     </table></div>
                 </div>
+                if s.by_year.iter().any(|y| y.year.is_some()) {
+                    { by_year(lang, s) }
+                }
             }
             // The rows appear when the batch is read: a table redrawn at every update while it grows would
             // cost more than the reading.
@@ -287,7 +371,7 @@ pub fn portfolio_view(p: &PortfolioViewProps) -> Html {
                     <input id="portfolio-filter" type="search" data-testid="portfolio-filter" value={state.filter.clone()} oninput={on_filter} />
                     <div class="table-wrap"><table class="rows">
                         <thead><tr>
-                            { sort_head(SortBy::Name, "portfolio.name") }<th scope="col">{ t(lang, "portfolio.use") }</th>
+                            { sort_head(SortBy::Name, "portfolio.name") }<th scope="col">{ t(lang, "portfolio.use") }</th><th scope="col">{ t(lang, "portfolio.year") }</th>
                             { sort_head(SortBy::Area, "portfolio.area") }{ sort_head(SortBy::Verdict, "portfolio.verdict") }
                             { sort_head(SortBy::SavingRate, "energy.saving") }{ sort_head(SortBy::Star, "portfolio.star") }
                             { sort_head(SortBy::Pv, "portfolio.pv") }<th scope="col">{ t(lang, "portfolio.plan") }</th><th scope="col">{ "" }</th>

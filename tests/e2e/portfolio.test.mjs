@@ -68,7 +68,7 @@ test('20 projects and a model dropped on the summary page: city indicators, rows
     assert.match(await page.getByTestId('portfolio-plan-legend').innerText(), /✓ 满足.*✗.*\?.*–/);
     // Sort by area, ascending: the first row is the smallest.
     await page.locator('button.sort', { hasText: '面积' }).click();
-    const areas = await page.locator('[data-testid=portfolio-row] td:nth-child(3)').allTextContents();
+    const areas = await page.locator('[data-testid=portfolio-row] td:nth-child(4)').allTextContents();
     const nums = areas.map((a) => Number(a.replace(/,/g, ''))).filter((n) => Number.isFinite(n));
     assert.deepEqual(nums, [...nums].sort((a, b) => a - b));
     // Filter by name.
@@ -112,6 +112,48 @@ test('a long list: the first 100 rows are drawn, sorting covers every row, "show
     await page.getByTestId('portfolio-show-all').click();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=portfolio-row]').length === 120);
     assert.equal(await page.getByTestId('portfolio-show-all').count(), 0);
+  } finally { await app.close(); }
+  assert.deepEqual(app.errors, []);
+});
+
+test('reporting years: the progress of each year side by side, and one year summarised and listed', async () => {
+  const app = await openApp(browser);
+  const { page } = app;
+  try {
+    await page.getByTestId('view-portfolio').click();
+    await page.getByTestId('portfolio').waitFor();
+    // 5 projects of 2025, 3 of 2026, 2 without a year.
+    const years = [2025, 2025, 2025, 2025, 2025, 2026, 2026, 2026, null, null];
+    const files = portfolioFiles().slice(0, 10).map((f, i) => {
+      const p = JSON.parse(f.text);
+      if (years[i] !== null) p.plan = { ...(p.plan ?? {}), year: years[i] };
+      return { name: f.name, text: JSON.stringify(p) };
+    });
+    await dropFiles(page, files);
+    await page.getByTestId('portfolio-by-year').waitFor();
+    const card = page.getByTestId('portfolio-by-year');
+    assert.deepEqual(await card.locator('thead th').allTextContents(), ['统计年度', '2025', '2026', '未填年度']);
+    assert.deepEqual(await card.locator('tbody tr').first().locator('td').allTextContents(), ['5', '3', '2']);
+    // Each year's cell of an indicator carries its status.
+    const cell = card.locator('[data-testid="year-2026-C04"]');
+    assert.match(await cell.getAttribute('data-status'), /^(meets|does_not_meet|needs_input|not_applicable)$/);
+    assert.equal(await page.getByTestId('portfolio-row').count(), 10);
+    // One year: the city indicators and the rows are that year's.
+    await page.getByTestId('portfolio-year').selectOption('2026');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=portfolio-row]').length === 3);
+    const scope = await page.getByTestId('portfolio-scope').innerText();
+    assert.match(scope, /统计年度 2026/);
+    assert.match(scope, /项目 3/);
+    assert.match(scope, /未计入） 7/);
+    // The table of every year stays as it was.
+    assert.deepEqual(await card.locator('tbody tr').first().locator('td').allTextContents(), ['5', '3', '2']);
+    // The city value of the year is the year's column of the progress table.
+    const yearValue = (await cell.innerText()).replace(/\s*[✓✗?–]$/, '');
+    const cityValue = await page.getByTestId('city-C04').locator('td').first().innerText();
+    assert.equal(cityValue, yearValue);
+    await page.getByTestId('portfolio-year').selectOption('');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=portfolio-row]').length === 10);
+    assert.doesNotMatch(await page.getByTestId('portfolio-scope').innerText(), /统计年度/);
   } finally { await app.close(); }
   assert.deepEqual(app.errors, []);
 });
