@@ -847,6 +847,49 @@ fn malformed_xml_names_its_line() {
         en.starts_with(&format!("malformed XML (line {line})")),
         "{en}"
     );
+    // Both name the two tags, each in its own language (no parser English in the Chinese).
+    assert_eq!(
+        zh,
+        format!("XML 格式错误（第 {line} 行）：结束标签 </Buildin> 与未结束的 <Building> 不匹配")
+    );
+    assert!(
+        en.ends_with("end tag </Buildin> does not match the open <Building>"),
+        "{en}"
+    );
+    // The other ways a designer's hand edit breaks a model, each with its own words.
+    let cases = [
+        (
+            text("box_m.xml").replacen("<Building ", "<Building id=\"x\" ", 1),
+            "属性写法错误",
+            "attribute",
+        ),
+        (
+            format!("{}</gbXML>", text("box_m.xml").trim_end()),
+            "没有对应的开始标签",
+            "has no start tag",
+        ),
+        (
+            format!("{}<gbXML/>", text("box_m.xml").trim_end()),
+            "第二个根元素",
+            "second root",
+        ),
+        (
+            format!("{}\nstray text", text("box_m.xml").trim_end()),
+            "根元素之外有文本",
+            "outside the root",
+        ),
+    ];
+    for (m, want_zh, want_en) in cases {
+        let e = err(m.as_bytes());
+        let (zh, en) = both(&e);
+        assert!(matches!(e, ImportError::Malformed { .. }), "{e:?}");
+        assert!(zh.contains(want_zh), "{zh}");
+        assert!(en.contains(want_en), "{en}");
+        assert!(
+            !zh.contains("英文"),
+            "a problem with a name of its own: {zh}"
+        );
+    }
     // Nesting deeper than the limit is refused, not recursed.
     let deep = format!("<gbXML>{}", "<a>".repeat(100_000));
     assert!(matches!(

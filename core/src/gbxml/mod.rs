@@ -33,7 +33,7 @@ pub use summary::{
     BuildingUse, EnvelopeValue, Facade, Ignored, ImportSummary, Line, North, Note, Read, Reason,
     Source, StoreySource, Storeys, SummaryView, Tally, Units, SUMMARY_FORMAT, SUMMARY_KEY,
 };
-pub use xml::MAX_DEPTH;
+pub use xml::{XmlProblem, MAX_DEPTH};
 
 /// Largest file accepted, bytes (64 MiB; a 20-storey Revit export is a few MB).
 pub const MAX_GBXML_BYTES: usize = 64 * 1024 * 1024;
@@ -109,8 +109,8 @@ pub enum ImportError {
     Malformed {
         /// Line (1-based).
         line: usize,
-        /// The XML parser's message.
-        detail: String,
+        /// What is wrong there.
+        problem: XmlProblem,
     },
     /// Not a gbXML document.
     NotGbxml(NotGbxmlHint),
@@ -146,8 +146,8 @@ impl ImportError {
                 format!("文件编码无效：{detail_zh}；请另存为 UTF-8 或 UTF-16")
             }
             ImportError::Truncated { line } => format!("文件已截断（第 {line} 行）"),
-            ImportError::Malformed { line, detail } => {
-                format!("XML 格式错误（第 {line} 行）：{detail}")
+            ImportError::Malformed { line, problem } => {
+                format!("XML 格式错误（第 {line} 行）：{}", problem.message_zh())
             }
             ImportError::NotGbxml(hint) => match hint {
                 NotGbxmlHint::Json => {
@@ -181,8 +181,8 @@ impl ImportError {
                 format!("invalid encoding: {detail_en}; save the file as UTF-8 or UTF-16")
             }
             ImportError::Truncated { line } => format!("the file is truncated (line {line})"),
-            ImportError::Malformed { line, detail } => {
-                format!("malformed XML (line {line}): {detail}")
+            ImportError::Malformed { line, problem } => {
+                format!("malformed XML (line {line}): {}", problem.message_en())
             }
             ImportError::NotGbxml(hint) => match hint {
                 NotGbxmlHint::Json => {
@@ -1141,7 +1141,7 @@ fn read_error(e: xml::ReadError, text: &str) -> ImportError {
             detail_zh,
             detail_en,
         },
-        xml::ReadError::Malformed { line, detail } => ImportError::Malformed { line, detail },
+        xml::ReadError::Malformed { line, problem } => ImportError::Malformed { line, problem },
         xml::ReadError::NotGbxml { root } => not_gbxml(text, root),
     }
 }

@@ -52,7 +52,7 @@ pub(crate) enum ReadError {
         detail_en: String,
     },
     /// Not well-formed XML.
-    Malformed { line: usize, detail: String },
+    Malformed { line: usize, problem: XmlProblem },
     /// Well-formed, but the root element is not `gbXML`.
     NotGbxml { root: Option<String> },
 }
@@ -748,10 +748,102 @@ fn push_text(st: &mut State, s: &str) {
     }
 }
 
-fn malformed(text: &str, at: u64, detail: impl std::fmt::Display) -> ReadError {
+/// What is wrong with XML that is not well-formed, in words a designer can act on in either language; the
+/// parser's own (English) words only for what has no better name here.
+#[derive(Debug, Clone, PartialEq)]
+pub enum XmlProblem {
+    /// An end tag that closes another element than the one open.
+    MismatchedEndTag {
+        /// The element open.
+        expected: String,
+        /// The end tag found.
+        found: String,
+    },
+    /// An end tag with no element open.
+    UnmatchedEndTag(String),
+    /// An attribute not written `name="value"`, or given twice.
+    Attribute,
+    /// An `&…;` reference not closed or not valid.
+    Reference,
+    /// The XML declaration or the DOCTYPE is not valid.
+    Declaration,
+    /// A second root element.
+    SecondRoot,
+    /// Elements nested deeper than the importer follows.
+    TooDeep(usize),
+    /// Text outside the root element.
+    TextOutsideRoot,
+    /// Anything else: the XML parser's message (English).
+    Other(String),
+}
+
+impl XmlProblem {
+    /// The problem in Chinese.
+    pub fn message_zh(&self) -> String {
+        match self {
+            XmlProblem::MismatchedEndTag { expected, found } => {
+                format!("结束标签 </{found}> 与未结束的 <{expected}> 不匹配")
+            }
+            XmlProblem::UnmatchedEndTag(name) => format!("结束标签 </{name}> 没有对应的开始标签"),
+            XmlProblem::Attribute => {
+                "属性写法错误（应为 名称=\"值\"，同一属性不能出现两次）".into()
+            }
+            XmlProblem::Reference => "“&”引用未结束或无效（文本中的 & 应写作 &amp;）".into(),
+            XmlProblem::Declaration => "XML 声明或 DOCTYPE 无效".into(),
+            XmlProblem::SecondRoot => "出现第二个根元素".into(),
+            XmlProblem::TooDeep(n) => format!("元素嵌套超过 {n} 层"),
+            XmlProblem::TextOutsideRoot => "根元素之外有文本".into(),
+            XmlProblem::Other(detail) => format!("XML 解析器的说明（英文）：{detail}"),
+        }
+    }
+
+    /// The problem in English.
+    pub fn message_en(&self) -> String {
+        match self {
+            XmlProblem::MismatchedEndTag { expected, found } => {
+                format!("end tag </{found}> does not match the open <{expected}>")
+            }
+            XmlProblem::UnmatchedEndTag(name) => format!("end tag </{name}> has no start tag"),
+            XmlProblem::Attribute => {
+                "an attribute is not written name=\"value\", or is given twice".into()
+            }
+            XmlProblem::Reference => {
+                "an & reference is not closed or not valid (write & as &amp; in text)".into()
+            }
+            XmlProblem::Declaration => "invalid XML declaration or DOCTYPE".into(),
+            XmlProblem::SecondRoot => "a second root element".into(),
+            XmlProblem::TooDeep(n) => format!("elements nested more than {n} deep"),
+            XmlProblem::TextOutsideRoot => "text outside the root element".into(),
+            XmlProblem::Other(detail) => detail.clone(),
+        }
+    }
+}
+
+impl From<&quick_xml::Error> for XmlProblem {
+    fn from(e: &quick_xml::Error) -> XmlProblem {
+        use quick_xml::errors::{Error, IllFormedError as I};
+        match e {
+            Error::IllFormed(I::MismatchedEndTag { expected, found }) => {
+                XmlProblem::MismatchedEndTag {
+                    expected: expected.clone(),
+                    found: found.clone(),
+                }
+            }
+            Error::IllFormed(I::UnmatchedEndTag(name)) => XmlProblem::UnmatchedEndTag(name.clone()),
+            Error::IllFormed(I::UnclosedReference) | Error::Escape(_) => XmlProblem::Reference,
+            Error::IllFormed(
+                I::MissingDeclVersion(_) | I::UnknownVersion | I::MissingDoctypeName,
+            ) => XmlProblem::Declaration,
+            Error::InvalidAttr(_) => XmlProblem::Attribute,
+            other => XmlProblem::Other(other.to_string()),
+        }
+    }
+}
+
+fn malformed(text: &str, at: u64, problem: XmlProblem) -> ReadError {
     ReadError::Malformed {
         line: line_at(text, usize::try_from(at).unwrap_or(usize::MAX)),
-        detail: detail.to_string(),
+        problem,
     }
 }
 
@@ -796,7 +888,7 @@ pub(crate) fn read(text: &str) -> Result<RawModel, ReadError> {
                 ) => ReadError::Truncated {
                     line: last_line(text),
                 },
-                e => malformed(text, reader.error_position(), e),
+                e => malformed(text, reader.error_position(), XmlProblem::from(&e)),
             }
         })?;
         let empty = matches!(event, Event::Empty(_));
@@ -806,14 +898,14 @@ pub(crate) fn read(text: &str) -> Result<RawModel, ReadError> {
                     return Err(malformed(
                         text,
                         reader.buffer_position(),
-                        "a second root element",
+                        XmlProblem::SecondRoot,
                     ));
                 }
                 if stack.len() >= MAX_DEPTH {
                     return Err(malformed(
                         text,
                         reader.buffer_position(),
-                        format!("elements nested more than {MAX_DEPTH} deep"),
+                        XmlProblem::TooDeep(MAX_DEPTH),
                     ));
                 }
                 let local = e.local_name();
@@ -824,8 +916,9 @@ pub(crate) fn read(text: &str) -> Result<RawModel, ReadError> {
                     });
                 }
                 root_seen = true;
-                let started = start(&mut st, &e, t, &stack)
-                    .map_err(|err| malformed(text, reader.buffer_position(), err))?;
+                let started = start(&mut st, &e, t, &stack).map_err(|err| {
+                    malformed(text, reader.buffer_position(), XmlProblem::from(&err))
+                })?;
                 if empty {
                     // `<a/>`: started and ended at once.
                     end(&mut st, started);
@@ -844,9 +937,13 @@ pub(crate) fn read(text: &str) -> Result<RawModel, ReadError> {
             }
             Event::Text(e) => {
                 if st.text.is_some() && stack.last().is_some_and(|s| s.1 == Started::Text) {
-                    let s = e
-                        .decode()
-                        .map_err(|err| malformed(text, reader.buffer_position(), err))?;
+                    let s = e.decode().map_err(|err| {
+                        malformed(
+                            text,
+                            reader.buffer_position(),
+                            XmlProblem::Other(err.to_string()),
+                        )
+                    })?;
                     push_text(&mut st, &s);
                 } else if stack.is_empty() && !e.iter().all(u8::is_ascii_whitespace) {
                     if !root_seen {
@@ -855,7 +952,7 @@ pub(crate) fn read(text: &str) -> Result<RawModel, ReadError> {
                     return Err(malformed(
                         text,
                         reader.buffer_position(),
-                        "text outside the root element",
+                        XmlProblem::TextOutsideRoot,
                     ));
                 }
             }
