@@ -18,9 +18,9 @@ tools-test:
 # Release build with wasm-pack (wasm-opt from npm binaryen), then assemble dist/ and print sizes.
 dist: tools
 	wasm-pack build --target web --release --no-typescript --no-pack --out-dir pkg --out-name greencheck
-	wasm-opt -Oz pkg/greencheck_bg.wasm -o pkg/greencheck_bg.wasm
+	wasm-opt -Oz --converge pkg/greencheck_bg.wasm -o pkg/greencheck_bg.wasm
 	wasm-pack build importer --target web --release --no-typescript --no-pack --out-dir ../pkg-import --out-name greencheck_import
-	wasm-opt -Oz pkg-import/greencheck_import_bg.wasm -o pkg-import/greencheck_import_bg.wasm
+	wasm-opt -Oz --converge pkg-import/greencheck_import_bg.wasm -o pkg-import/greencheck_import_bg.wasm
 	node scripts/assemble-dist.mjs pkg dist pkg-import
 
 fmt:

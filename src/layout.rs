@@ -174,6 +174,7 @@ pub fn green() -> Vec<Slot> {
 pub fn plan() -> Vec<Slot> {
     plain(&[
         &f::PLAN_YEAR,
+        &f::PLAN_DISTRICT,
         &f::PLAN_GOV,
         &f::PLAN_WELFARE,
         &f::PLAN_INSTITUTION,

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use greencheck_core::portfolio::{portfolio_for_year, InvalidFile, Portfolio, PortfolioRow};
+use greencheck_core::portfolio::{portfolio_of, InvalidFile, Portfolio, PortfolioRow, Scope};
 use greencheck_core::project::Project;
 use yew::Reducible;
 
@@ -47,8 +47,8 @@ pub struct PortfolioState {
     pub filter: String,
     /// Every matching row shown, not only the first [`ROWS_SHOWN`].
     pub show_all: bool,
-    /// The reporting year summarised and listed (`None`: every project).
-    pub year: Option<u16>,
+    /// The reporting year and county summarised and listed (default: every project).
+    pub scope: Scope,
 }
 
 /// Rows drawn until the reviewer asks for all: a thousand-row table takes about half a second to draw,
@@ -80,8 +80,10 @@ pub enum PortfolioAction {
     Filter(String),
     /// Show every matching row.
     ShowAll,
-    /// Summarise and list one reporting year (`None`: every project).
+    /// Summarise and list one reporting year (`None`: every year).
     Year(Option<u16>),
+    /// Summarise and list one county or district (`None`: every one).
+    District(Option<String>),
     /// Start over.
     Clear,
 }
@@ -103,7 +105,7 @@ impl PortfolioState {
         (idx, n)
     }
 
-    /// The rows that match the filter and the reporting year, sorted (indexes into `rows`).
+    /// The rows in the scope that match the filter, sorted (indexes into `rows`).
     pub fn matching(&self) -> Vec<usize> {
         // ASCII folding only: Chinese has no case, and full Unicode case tables would cost
         // the first load several KB for Latin file names alone.
@@ -111,7 +113,7 @@ impl PortfolioState {
         let mut idx: Vec<usize> = (0..self.rows.len())
             .filter(|&i| {
                 let r = &self.rows[i].0;
-                self.year.map_or(true, |y| r.year == Some(y))
+                self.scope.covers(r)
             })
             .filter(|&i| {
                 let r = &self.rows[i].0;
@@ -147,13 +149,13 @@ impl PortfolioState {
 }
 
 impl PortfolioState {
-    /// The core's aggregation of what was read, for the reporting year chosen.
+    /// The core's aggregation of what was read, for the scope chosen.
     fn summarise(&mut self) {
         let rows = self.rows.iter().map(|(r, _)| r.clone()).collect();
-        self.summary = Some(Rc::new(portfolio_for_year(
+        self.summary = Some(Rc::new(portfolio_of(
             rows,
             self.invalid.clone(),
-            self.year,
+            &self.scope,
         )));
     }
 }
@@ -182,7 +184,13 @@ impl Reducible for PortfolioState {
             }
             PortfolioAction::Done => s.summarise(),
             PortfolioAction::Year(year) => {
-                s.year = year;
+                s.scope.year = year;
+                if s.summary.is_some() {
+                    s.summarise();
+                }
+            }
+            PortfolioAction::District(district) => {
+                s.scope.district = district;
                 if s.summary.is_some() {
                     s.summarise();
                 }
@@ -257,12 +265,12 @@ mod tests {
             ]))
             .reduce(PortfolioAction::Done);
         let all = s.summary.clone().unwrap();
-        assert_eq!((all.year, all.projects), (None, 3));
+        assert_eq!((all.scope.year, all.projects), (None, 3));
         assert_eq!(all.by_year.len(), 3, "2025, 2026, not given");
         let s = s.reduce(PortfolioAction::Year(Some(2026)));
         let one = s.summary.clone().unwrap();
         assert_eq!(
-            (one.year, one.projects, one.projects_outside_year),
+            (one.scope.year, one.projects, one.projects_outside_scope),
             (Some(2026), 1, 2)
         );
         assert_eq!(s.shown(), (vec![1], 1), "only b.json listed");
@@ -279,7 +287,7 @@ mod tests {
                 2025,
             )]))
             .reduce(PortfolioAction::Done);
-        assert_eq!(s.summary.clone().unwrap().year, Some(2025));
+        assert_eq!(s.summary.clone().unwrap().scope.year, Some(2025));
     }
 
     #[test]

@@ -771,6 +771,16 @@ pub const PLAN_YEAR: Field = Field::number(
     ),
     NumberKind::YEAR,
 );
+/// The county or district that reports the project (the plan makes each county responsible for its
+/// targets and the city checks each one every year).
+pub const PLAN_DISTRICT: Field = Field::of(
+    "plan.district",
+    t(
+        "所属县区（上报单位）",
+        "County or district (reporting unit)",
+    ),
+    Input::Text,
+);
 /// Other renewable energy.
 pub const PLAN_OTHER_RENEWABLES: Field = Field::number(
     "plan.other_renewables_kwh",
@@ -942,7 +952,7 @@ pub const RETROFIT: [&Field; 21] = [
 ];
 
 /// Every field of the registry.
-pub const ALL: [&Field; 109] = [
+pub const ALL: [&Field; 110] = [
     &NAME,
     &CITY,
     &USE,
@@ -1031,6 +1041,7 @@ pub const ALL: [&Field; 109] = [
     &PLAN_AMBIENT_HEAT,
     &PLAN_OTHER_RENEWABLES,
     &PLAN_YEAR,
+    &PLAN_DISTRICT,
     &RETROFIT_KIND,
     &RETROFIT_NOTE,
     &EXISTING_WALL_U,

@@ -8,7 +8,8 @@ use std::borrow::Cow;
 use greencheck_core::plan::PlanStatus;
 use greencheck_core::portfolio::csv::{portfolio_csv, BOM};
 use greencheck_core::portfolio::{
-    portfolio, portfolio_for_year, CityIndicator, InvalidFile, Portfolio, PortfolioRow, RowResult,
+    portfolio, portfolio_of, CityIndicator, Group, InvalidFile, Portfolio, PortfolioRow, Progress,
+    RowResult, Scope,
 };
 use greencheck_core::project::Use;
 use greencheck_core::report::Verdict;
@@ -39,6 +40,7 @@ fn project_row(
         name: format!("项目 {file}"),
         building_use,
         year: None,
+        district: None,
         floor_area_m2: Some(area),
         verdict,
         saving_rate: Some(0.8),
@@ -161,14 +163,20 @@ fn progress_by_reporting_year() {
     let years: Vec<_> = p
         .by_year
         .iter()
-        .map(|y| (y.year, y.projects, y.floor_area_m2))
+        .map(|y| {
+            (
+                y.group.as_ref().map(Group::name),
+                y.projects,
+                y.floor_area_m2,
+            )
+        })
         .collect();
     // 2025: A 10 000 + B 30 000; 2026: C 5 000; not given: D 20 000 + E 8 000, last.
     assert_eq!(
         years,
         [
-            (Some(2025), 2, 40_000.0),
-            (Some(2026), 1, 5_000.0),
+            (Some("2025".to_owned()), 2, 40_000.0),
+            (Some("2026".to_owned()), 1, 5_000.0),
             (None, 2, 28_000.0)
         ]
     );
@@ -195,17 +203,24 @@ fn progress_by_reporting_year() {
     assert!(close(of(2, "C07").value, 1.0));
     // The whole portfolio is unchanged by the years.
     assert!(close(ind(&p, "C01").value, 40_000.0 / 60_000.0));
-    assert_eq!((p.year, p.projects, p.projects_outside_year), (None, 5, 0));
+    assert_eq!(
+        (&p.scope, p.projects, p.projects_outside_scope),
+        (&Scope::default(), 5, 0)
+    );
 }
 
 #[test]
 fn one_reporting_year_summarised() {
     let (rows, invalid) = hand_rows_with_years();
-    let p = portfolio_for_year(rows.clone(), invalid.clone(), Some(2025));
+    let y2025 = Scope {
+        year: Some(2025),
+        district: None,
+    };
+    let p = portfolio_of(rows.clone(), invalid.clone(), &y2025);
     let files: Vec<&str> = p.rows.iter().map(|r| r.file.as_str()).collect();
     assert_eq!(files, ["a.json", "b.json"]);
     assert_eq!(
-        (p.year, p.projects, p.projects_outside_year),
+        (p.scope.year, p.projects, p.projects_outside_scope),
         (Some(2025), 2, 3)
     );
     assert_eq!(p.total_floor_area_m2, 40_000.0);
@@ -215,9 +230,84 @@ fn one_reporting_year_summarised() {
     assert!(close(ind(&p, "C04").value, 0.25));
     assert_eq!(p.by_year.len(), 3);
     // A year nobody reports: nothing summarised, every project outside it.
-    let p = portfolio_for_year(rows, invalid, Some(2030));
-    assert_eq!((p.projects, p.projects_outside_year), (0, 5));
+    let y2030 = Scope {
+        year: Some(2030),
+        district: None,
+    };
+    let p = portfolio_of(rows, invalid, &y2030);
+    assert_eq!((p.projects, p.projects_outside_scope), (0, 5));
     assert!(p.indicators.iter().all(|c| c.value.is_none()));
+}
+
+#[test]
+fn progress_by_county_within_the_year_and_by_year_within_the_county() {
+    let (mut rows, invalid) = hand_rows_with_years();
+    // A and C in 淇滨区, B and D in 浚县, E none.
+    for (r, d) in rows.iter_mut().zip([
+        Some("淇滨区"),
+        Some("浚县"),
+        Some("淇滨区"),
+        Some("浚县"),
+        None,
+    ]) {
+        r.district = d.map(str::to_owned);
+    }
+    let p = portfolio(rows.clone(), invalid.clone());
+    let counties: Vec<_> = p
+        .by_district
+        .iter()
+        .map(|g| {
+            (
+                g.group.as_ref().map(Group::name),
+                g.projects,
+                g.floor_area_m2,
+            )
+        })
+        .collect();
+    // 浚县 (U+6D5A) before 淇滨区 (U+6DC7): B 30 000 + D 20 000; A 10 000 + C 5 000; E 8 000 last.
+    assert_eq!(
+        counties,
+        [
+            (Some("浚县".to_owned()), 2, 50_000.0),
+            (Some("淇滨区".to_owned()), 2, 15_000.0),
+            (None, 1, 8_000.0)
+        ]
+    );
+    // The year 2025 (A, B): each county that year — 浚县 B only, 淇滨区 A only.
+    let y2025 = Scope {
+        year: Some(2025),
+        district: None,
+    };
+    let p = portfolio_of(rows.clone(), invalid.clone(), &y2025);
+    let counties: Vec<_> = p
+        .by_district
+        .iter()
+        .map(|g| (g.group.as_ref().map(Group::name), g.projects))
+        .collect();
+    assert_eq!(
+        counties,
+        [(Some("浚县".to_owned()), 1), (Some("淇滨区".to_owned()), 1)]
+    );
+    // C04 of 淇滨区 in 2025: A (P01) 10 000 meets → 1; of 浚县: B (P02) 30 000 does not → 0.
+    let c04 = |g: &Progress| g.indicators.iter().find(|i| i.id == "C04").unwrap().value;
+    assert_eq!(c04(&p.by_district[1]), Some(1.0));
+    assert_eq!(c04(&p.by_district[0]), Some(0.0));
+    // 淇滨区 over the years: A 2025, C 2026.
+    let qibin = Scope {
+        year: None,
+        district: Some("淇滨区".into()),
+    };
+    let p = portfolio_of(rows, invalid, &qibin);
+    assert_eq!((p.projects, p.projects_outside_scope), (2, 3));
+    let years: Vec<_> = p
+        .by_year
+        .iter()
+        .map(|g| (g.group.clone(), g.projects))
+        .collect();
+    assert_eq!(
+        years,
+        [(Some(Group::Year(2025)), 1), (Some(Group::Year(2026)), 1)]
+    );
 }
 
 fn ind<'a>(p: &'a Portfolio, id: &str) -> &'a CityIndicator {
@@ -332,7 +422,7 @@ fn entered_indicators_end_to_end() {
                 "residential",
                 10_000.0,
                 json!({}),
-                json!({"assembly_ratio": 0.6, "construction_waste_t": 200, "year": 2026}),
+                json!({"assembly_ratio": 0.6, "construction_waste_t": 200, "year": 2026, "district": " 淇县 "}),
             ),
         ),
         (
@@ -375,13 +465,14 @@ fn entered_indicators_end_to_end() {
     // PV of public institutions: (300 + 400) / (1 000 + 500) = 0.4667.
     assert!(close(ind(&p, "C05").value, 700.0 / 1_500.0));
     assert_eq!(p.rows[1].pv_coverage, Some(0.3));
-    // The reporting year comes from the project's `plan.year`.
+    // The reporting year and county come from the project's `plan.year` and `plan.district`.
     let years: Vec<_> = p.rows.iter().map(|r| r.year).collect();
     assert_eq!(years, [Some(2026), None, None]);
+    assert_eq!(p.rows[0].district.as_deref(), Some("淇县"));
 }
 
-/// Parses the CSV into its four blocks (split on the header rows).
-fn read_back(text: &str) -> [Vec<Vec<String>>; 4] {
+/// Parses the CSV into its five blocks (split on the header rows).
+fn read_back(text: &str) -> [Vec<Vec<String>>; 5] {
     let body = text
         .strip_prefix(BOM)
         .expect("starts with the byte-order mark");
@@ -389,7 +480,7 @@ fn read_back(text: &str) -> [Vec<Vec<String>>; 4] {
         .has_headers(false)
         .flexible(true)
         .from_reader(body.as_bytes());
-    let mut blocks: [Vec<Vec<String>>; 4] = Default::default();
+    let mut blocks: [Vec<Vec<String>>; 5] = Default::default();
     let mut at = 0;
     for rec in r.records() {
         let rec: Vec<String> = rec.unwrap().iter().map(str::to_owned).collect();
@@ -398,6 +489,7 @@ fn read_back(text: &str) -> [Vec<Vec<String>>; 4] {
             Some("文件 file") => at = 1,
             Some("无效文件 invalid file") => at = 2,
             Some("统计年度 year") => at = 3,
+            Some("所属县区 district") => at = 4,
             Some("") if rec.len() == 1 => continue,
             _ => {}
         }
@@ -431,7 +523,9 @@ fn csv_written_then_read_back() {
         text.contains("\r\n") && !text.replace("\r\n", "").contains("\r"),
         "CRLF line ends"
     );
-    let [indicators, projects, invalid, years] = read_back(&text);
+    let [indicators, projects, invalid, years, counties] = read_back(&text);
+    assert_eq!(counties.len(), 2);
+    assert_eq!(&counties[1][..3], ["未填 not given", "5", "73000"]);
     // No project gives a year: one line, "not given", over all five.
     assert_eq!(years.len(), 2);
     assert_eq!(&years[1][..3], ["未填 not given", "5", "73000"]);

@@ -88,7 +88,7 @@ fn mixed_folder(s: &Scratch) -> String {
         project(
             "residential",
             10_000.0,
-            json!({"assembly_ratio": 0.6, "construction_waste_t": 200, "year": 2025}),
+            json!({"assembly_ratio": 0.6, "construction_waste_t": 200, "year": 2025, "district": "淇滨区"}),
         ),
     );
     s.write(
@@ -96,7 +96,7 @@ fn mixed_folder(s: &Scratch) -> String {
         project(
             "office",
             30_000.0,
-            json!({"assembly_ratio": 0.3, "construction_waste_t": 1200, "year": 2026}),
+            json!({"assembly_ratio": 0.3, "construction_waste_t": 1200, "year": 2026, "district": "淇滨区"}),
         ),
     );
     s.write(
@@ -211,7 +211,7 @@ fn summary_lists_invalid_files_and_summarises_the_rest() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|y| (y["year"].clone(), y["projects"].clone()))
+        .map(|y| (y["group"].clone(), y["projects"].clone()))
         .collect();
     assert_eq!(
         years,
@@ -231,10 +231,10 @@ fn summary_of_one_reporting_year() {
     assert_eq!(code, 0, "{err}");
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(
-        (v["year"].clone(), v["projects"].clone()),
+        (v["scope"]["year"].clone(), v["projects"].clone()),
         (json!(2026), json!(1))
     );
-    assert_eq!(v["projects_outside_year"], 3);
+    assert_eq!(v["projects_outside_scope"], 3);
     assert!(v["rows"][0]["file"]
         .as_str()
         .unwrap()
@@ -254,7 +254,20 @@ fn summary_of_one_reporting_year() {
     let (code, table, _) = run(&["summary", &dir, "--year", "2026"]);
     assert_eq!(code, 0);
     assert!(table.contains("统计年度 2026"), "{table}");
-    assert!(table.contains("逐年进展"), "{table}");
+    assert!(
+        table.contains("逐年进展") && table.contains("按县区"),
+        "{table}"
+    );
+    // One county: a and b of 淇滨区; by year within it, 2025 and 2026.
+    let (code, out, _) = run(&["summary", &dir, "--district", " 淇滨区", "--json"]);
+    assert_eq!(code, 0);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (v["projects"].clone(), v["scope"]["district"].clone()),
+        (json!(2), json!("淇滨区"))
+    );
+    assert_eq!(v["by_year"].as_array().unwrap().len(), 2);
+    assert_eq!(run(&["summary", &dir, "--district", "  "]).0, 2);
     for bad in ["1999", "2026.5", "二〇二六", "70000"] {
         let (code, _, err) = run(&["summary", &dir, "--year", bad]);
         assert_eq!(code, 2, "--year {bad}");

@@ -8,7 +8,9 @@ use std::time::Duration;
 
 use greencheck_core::open::{self, FileKind};
 use greencheck_core::plan::{Measured, PlanStatus};
-use greencheck_core::portfolio::{self, CityIndicator, InvalidFile, Portfolio, PortfolioRow};
+use greencheck_core::portfolio::{
+    self, CityIndicator, Group, InvalidFile, Portfolio, PortfolioRow, Progress,
+};
 use greencheck_core::project::Project;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -125,57 +127,104 @@ fn indicator(lang: Lang, c: &CityIndicator) -> Html {
     }
 }
 
-/// The progress of each reporting year: one column per year (then the projects without one), one row per city
-/// indicator, each cell the year's value and its mark against the target.
-fn by_year(lang: Lang, s: &Portfolio) -> Html {
-    let year_name = |y: Option<u16>| {
-        y.map_or_else(
-            || t(lang, "portfolio.no_year").to_owned(),
-            |y| y.to_string(),
-        )
-    };
-    let head = s
-        .by_year
-        .iter()
-        .map(|y| html! { <th scope="col" class="num">{ year_name(y.year) }</th> });
-    let projects = s
-        .by_year
-        .iter()
-        .map(|y| html! { <td class="num">{ y.projects }</td> });
-    let area = s
-        .by_year
-        .iter()
-        .map(|y| html! { <td class="num">{ num(y.floor_area_m2, 0) }</td> });
-    let rows = s.indicators.iter().enumerate().map(|(i, c)| {
-        let cells = s.by_year.iter().map(|y| match y.indicators.get(i) {
-            Some(v) => {
-                let value = v.value.map_or_else(|| "—".into(), |x| measured(lang, &Measured::Number(x), c.unit));
-                let title = v.status.label().get(lang);
-                html! {
-                    <td class={format!("num p-{}", v.status.key())} data-testid={format!("year-{}-{}", year_name(y.year), c.id)} data-status={v.status.key()}>
-                        { value }{ " " }<span class="status" title={title} aria-label={title} role="img">{ status_mark(v.status) }</span>
-                    </td>
+/// A progress card: one column per group (a reporting year or a county, then the projects without one), one
+/// row per city indicator, each cell the group's value and its mark against the target.
+struct ProgressCard<'a> {
+    lines: &'a [Progress],
+    /// Test id of the card and prefix of its cells'.
+    id: &'static str,
+    /// Keys of the title, the note, the first column's head, and the column of the projects without a group.
+    title: &'static str,
+    note: &'static str,
+    head: &'static str,
+    none: &'static str,
+}
+
+impl ProgressCard<'_> {
+    fn html(&self, lang: Lang, s: &Portfolio) -> Html {
+        let names: Vec<String> = self
+            .lines
+            .iter()
+            .map(|g| {
+                g.group
+                    .as_ref()
+                    .map_or_else(|| t(lang, self.none).to_owned(), Group::name)
+            })
+            .collect();
+        let head = names
+            .iter()
+            .map(|n| html! { <th scope="col" class="num">{ n }</th> });
+        let projects = self
+            .lines
+            .iter()
+            .map(|g| html! { <td class="num">{ g.projects }</td> });
+        let area = self
+            .lines
+            .iter()
+            .map(|g| html! { <td class="num">{ num(g.floor_area_m2, 0) }</td> });
+        let rows = s.indicators.iter().enumerate().map(|(i, c)| {
+            let cells = self.lines.iter().zip(&names).map(|(g, n)| match g.indicators.get(i) {
+                Some(v) => {
+                    let value = v.value.map_or_else(|| "—".into(), |x| measured(lang, &Measured::Number(x), c.unit));
+                    let title = v.status.label().get(lang);
+                    html! {
+                        <td class={format!("num p-{}", v.status.key())} data-testid={format!("{}-{n}-{}", self.id, c.id)} data-status={v.status.key()}>
+                            { value }
+                            // No project of the group is concerned: the dash says it, a second one would not.
+                            if v.status != PlanStatus::NotApplicable {
+                                { " " }<span class="status" title={title} aria-label={title} role="img">{ status_mark(v.status) }</span>
+                            }
+                        </td>
+                    }
                 }
+                None => html! { <td></td> },
+            });
+            html! {
+                <tr><th scope="row">{ lang.pick(c.wording_zh, c.wording_en) }</th>{ for cells }</tr>
             }
-            None => html! { <td></td> },
         });
         html! {
-            <tr><th scope="row">{ lang.pick(c.wording_zh, c.wording_en) }</th>{ for cells }</tr>
+            <div class="card" data-testid={format!("portfolio-{}", self.id)}>
+                <h3>{ t(lang, self.title) }</h3>
+                <p class="note">{ t(lang, self.note) }</p>
+                <div class="table-wrap"><table class="city by-group">
+                    <thead><tr><th scope="col">{ t(lang, self.head) }</th>{ for head }</tr></thead>
+                    <tbody>
+                        <tr><th scope="row">{ t(lang, "portfolio.projects_n") }</th>{ for projects }</tr>
+                        <tr><th scope="row">{ t(lang, "portfolio.area") }</th>{ for area }</tr>
+                        { for rows }
+                    </tbody>
+                </table></div>
+            </div>
         }
-    });
+    }
+}
+
+/// A choice of one group of a progress table (or every one); the chosen one stays offered even when the other
+/// choice leaves it no project.
+fn group_select(
+    lang: Lang,
+    id: &'static str,
+    label: &'static str,
+    all: &'static str,
+    options: Vec<String>,
+    chosen: Option<String>,
+    on_change: Callback<Event>,
+) -> Html {
+    let mut options = options;
+    if let Some(c) = &chosen {
+        if !options.contains(c) {
+            options.push(c.clone());
+        }
+    }
     html! {
-        <div class="card" data-testid="portfolio-by-year">
-            <h3>{ t(lang, "portfolio.by_year") }</h3>
-            <p class="note">{ t(lang, "portfolio.by_year_note") }</p>
-            <div class="table-wrap"><table class="city by-year">
-                <thead><tr><th scope="col">{ t(lang, "portfolio.year") }</th>{ for head }</tr></thead>
-                <tbody>
-                    <tr><th scope="row">{ t(lang, "portfolio.projects_n") }</th>{ for projects }</tr>
-                    <tr><th scope="row">{ t(lang, "portfolio.area") }</th>{ for area }</tr>
-                    { for rows }
-                </tbody>
-            </table></div>
-        </div>
+        <span class="group-select"><label for={id}>{ t(lang, label) }{ " " }</label>
+            <select id={id} data-testid={id} onchange={on_change}>
+                <option value="" selected={chosen.is_none()}>{ t(lang, all) }</option>
+                { for options.into_iter().map(|o| html! {
+                    <option value={o.clone()} selected={chosen.as_ref() == Some(&o)}>{ o }</option>
+                }) }
+            </select></span>
     }
 }
 
@@ -201,6 +250,7 @@ fn row_html(
             <td>{ &r.name }<div class="file" lang="en">{ &r.file }</div></td>
             <td>{ r.building_use.label().get(lang) }</td>
             <td class="num">{ r.year.map_or_else(|| "—".to_owned(), |y| y.to_string()) }</td>
+            <td>{ r.district.clone().unwrap_or_else(|| "—".to_owned()) }</td>
             <td class="num">{ r.floor_area_m2.map(|a| num(a, 0)).unwrap_or_else(|| "—".into()) }</td>
             <td class={format!("v-{}", r.verdict.code())}>{ r.verdict.label().get(lang) }</td>
             <td class="num">{ r.saving_rate.map(|s| pct(lang, s, 1)).unwrap_or_else(|| "—".into()) }
@@ -290,6 +340,15 @@ pub fn portfolio_view(p: &PortfolioViewProps) -> Html {
             d.dispatch(PortfolioAction::Year(v.parse().ok()));
         })
     };
+    let on_district = {
+        let d = d.clone();
+        Callback::from(move |e: Event| {
+            let v = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            d.dispatch(PortfolioAction::District((!v.is_empty()).then_some(v)));
+        })
+    };
     let on_show_all = {
         let d = d.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(PortfolioAction::ShowAll))
@@ -307,6 +366,13 @@ pub fn portfolio_view(p: &PortfolioViewProps) -> Html {
     ]
     .map(|s| format!("{} {}", status_mark(s), s.label().get(lang)))
     .join(" · ");
+    // The choices and progress cards appear once some project gives a year or a county (or one is chosen).
+    let (has_years, has_districts) = state.summary.as_ref().map_or((false, false), |s| {
+        (
+            s.scope.year.is_some() || s.by_year.iter().any(|g| g.group.is_some()),
+            s.scope.district.is_some() || s.by_district.iter().any(|g| g.group.is_some()),
+        )
+    });
     let invalid = state.invalid.iter().map(|f| {
         html! { <li><span lang="en">{ &f.file }</span>{ t(lang, "colon") }{ lang.pick(&f.message_zh, &f.message_en) }</li> }
     });
@@ -332,23 +398,31 @@ pub fn portfolio_view(p: &PortfolioViewProps) -> Html {
             if let Some(s) = &state.summary {
                 <div class="card">
                     <h3>{ t(lang, "portfolio.city") }</h3>
-                    // The years the projects give; choosing one summarises (and lists) only its projects.
-                    if s.by_year.iter().any(|y| y.year.is_some()) {
-                        <p class="no-print"><label for="portfolio-year">{ t(lang, "portfolio.year") }{ " " }</label>
-                            <select id="portfolio-year" data-testid="portfolio-year" onchange={on_year}>
-                                <option value="" selected={state.year.is_none()}>{ t(lang, "portfolio.all_years") }</option>
-                                { for s.by_year.iter().filter_map(|y| y.year).map(|y| html! {
-                                    <option value={y.to_string()} selected={state.year == Some(y)}>{ y }</option>
-                                }) }
-                            </select></p>
+                    // The years and counties the projects give; choosing one summarises (and lists) only its projects.
+                    if has_years || has_districts {
+                        <p class="no-print group-selects">
+                            if has_years {
+                                { group_select(lang, "portfolio-year", "portfolio.year", "portfolio.all_years",
+                                    s.by_year.iter().filter_map(|g| g.group.as_ref().map(Group::name)).collect(),
+                                    state.scope.year.map(|y| y.to_string()), on_year) }
+                            }
+                            if has_districts {
+                                { group_select(lang, "portfolio-district", "portfolio.district", "portfolio.all_districts",
+                                    s.by_district.iter().filter_map(|g| g.group.as_ref().map(Group::name)).collect(),
+                                    state.scope.district.clone(), on_district) }
+                            }
+                        </p>
                     }
                     <p class="note" data-testid="portfolio-scope">
-                        if let Some(y) = s.year {
+                        if let Some(y) = s.scope.year {
                             { format!("{} {y} · ", t(lang, "portfolio.year")) }
                         }
+                        if let Some(d) = &s.scope.district {
+                            { format!("{} {d} · ", t(lang, "portfolio.district")) }
+                        }
                         { format!("{} {} · {} {} · ", t(lang, "portfolio.projects"), s.projects, t(lang, "portfolio.invalid"), s.invalid_files) }
-                        if s.projects_outside_year > 0 {
-                            { format!("{} {} · ", t(lang, "portfolio.outside_year"), s.projects_outside_year) }
+                        if s.projects_outside_scope > 0 {
+                            { format!("{} {} · ", t(lang, "portfolio.outside_scope"), s.projects_outside_scope) }
                         }
                         <span lang="zh-CN">{ s.document }</span></p>
                     <div class="table-wrap"><table class="city">
@@ -359,8 +433,13 @@ pub fn portfolio_view(p: &PortfolioViewProps) -> Html {
                         <tbody>{ for s.indicators.iter().map(|c| indicator(lang, c)) }</tbody>
                     </table></div>
                 </div>
-                if s.by_year.iter().any(|y| y.year.is_some()) {
-                    { by_year(lang, s) }
+                if has_years {
+                    { ProgressCard { lines: &s.by_year, id: "by-year", title: "portfolio.by_year", note: "portfolio.by_year_note",
+                        head: "portfolio.year", none: "portfolio.no_year" }.html(lang, s) }
+                }
+                if has_districts {
+                    { ProgressCard { lines: &s.by_district, id: "by-district", title: "portfolio.by_district", note: "portfolio.by_district_note",
+                        head: "portfolio.district", none: "portfolio.no_district" }.html(lang, s) }
                 }
             }
             // The rows appear when the batch is read: a table redrawn at every update while it grows would
@@ -371,7 +450,7 @@ pub fn portfolio_view(p: &PortfolioViewProps) -> Html {
                     <input id="portfolio-filter" type="search" data-testid="portfolio-filter" value={state.filter.clone()} oninput={on_filter} />
                     <div class="table-wrap"><table class="rows">
                         <thead><tr>
-                            { sort_head(SortBy::Name, "portfolio.name") }<th scope="col">{ t(lang, "portfolio.use") }</th><th scope="col">{ t(lang, "portfolio.year") }</th>
+                            { sort_head(SortBy::Name, "portfolio.name") }<th scope="col">{ t(lang, "portfolio.use") }</th><th scope="col">{ t(lang, "portfolio.year") }</th><th scope="col">{ t(lang, "portfolio.district") }</th>
                             { sort_head(SortBy::Area, "portfolio.area") }{ sort_head(SortBy::Verdict, "portfolio.verdict") }
                             { sort_head(SortBy::SavingRate, "energy.saving") }{ sort_head(SortBy::Star, "portfolio.star") }
                             { sort_head(SortBy::Pv, "portfolio.pv") }<th scope="col">{ t(lang, "portfolio.plan") }</th><th scope="col">{ "" }</th>

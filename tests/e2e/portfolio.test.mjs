@@ -68,7 +68,7 @@ test('20 projects and a model dropped on the summary page: city indicators, rows
     assert.match(await page.getByTestId('portfolio-plan-legend').innerText(), /✓ 满足.*✗.*\?.*–/);
     // Sort by area, ascending: the first row is the smallest.
     await page.locator('button.sort', { hasText: '面积' }).click();
-    const areas = await page.locator('[data-testid=portfolio-row] td:nth-child(4)').allTextContents();
+    const areas = await page.locator('[data-testid=portfolio-row] td:nth-child(5)').allTextContents();
     const nums = areas.map((a) => Number(a.replace(/,/g, ''))).filter((n) => Number.isFinite(n));
     assert.deepEqual(nums, [...nums].sort((a, b) => a - b));
     // Filter by name.
@@ -116,17 +116,20 @@ test('a long list: the first 100 rows are drawn, sorting covers every row, "show
   assert.deepEqual(app.errors, []);
 });
 
-test('reporting years: the progress of each year side by side, and one year summarised and listed', async () => {
+test('reporting years and counties: the progress of each side by side, and one year or county summarised and listed', async () => {
   const app = await openApp(browser);
   const { page } = app;
   try {
     await page.getByTestId('view-portfolio').click();
     await page.getByTestId('portfolio').waitFor();
-    // 5 projects of 2025, 3 of 2026, 2 without a year.
+    // 5 projects of 2025, 3 of 2026, 2 without a year; counties 淇县 (3 of 2025, 1 of 2026) and 浚县.
     const years = [2025, 2025, 2025, 2025, 2025, 2026, 2026, 2026, null, null];
+    const counties = ['淇县', '淇县', '淇县', '浚县', '浚县', '淇县', '浚县', '浚县', '浚县', null];
     const files = portfolioFiles().slice(0, 10).map((f, i) => {
       const p = JSON.parse(f.text);
-      if (years[i] !== null) p.plan = { ...(p.plan ?? {}), year: years[i] };
+      p.plan = { ...(p.plan ?? {}) };
+      if (years[i] !== null) p.plan.year = years[i];
+      if (counties[i] !== null) p.plan.district = counties[i];
       return { name: f.name, text: JSON.stringify(p) };
     });
     await dropFiles(page, files);
@@ -135,7 +138,7 @@ test('reporting years: the progress of each year side by side, and one year summ
     assert.deepEqual(await card.locator('thead th').allTextContents(), ['统计年度', '2025', '2026', '未填年度']);
     assert.deepEqual(await card.locator('tbody tr').first().locator('td').allTextContents(), ['5', '3', '2']);
     // Each year's cell of an indicator carries its status.
-    const cell = card.locator('[data-testid="year-2026-C04"]');
+    const cell = card.locator('[data-testid="by-year-2026-C04"]');
     assert.match(await cell.getAttribute('data-status'), /^(meets|does_not_meet|needs_input|not_applicable)$/);
     assert.equal(await page.getByTestId('portfolio-row').count(), 10);
     // One year: the city indicators and the rows are that year's.
@@ -145,15 +148,27 @@ test('reporting years: the progress of each year side by side, and one year summ
     assert.match(scope, /统计年度 2026/);
     assert.match(scope, /项目 3/);
     assert.match(scope, /未计入） 7/);
-    // The table of every year stays as it was.
+    // The table of every year stays as it was (no county is chosen).
     assert.deepEqual(await card.locator('tbody tr').first().locator('td').allTextContents(), ['5', '3', '2']);
     // The city value of the year is the year's column of the progress table.
     const yearValue = (await cell.innerText()).replace(/\s*[✓✗?–]$/, '');
     const cityValue = await page.getByTestId('city-C04').locator('td').first().innerText();
     assert.equal(cityValue, yearValue);
+    // Within 2026, each county: 淇县 1, 浚县 2 (浚县 U+6D5A sorts first).
+    const counties2026 = page.getByTestId('portfolio-by-district');
+    assert.deepEqual(await counties2026.locator('thead th').allTextContents(), ['所属县区', '浚县', '淇县']);
+    assert.deepEqual(await counties2026.locator('tbody tr').first().locator('td').allTextContents(), ['2', '1']);
+    // And one county in that year.
+    await page.getByTestId('portfolio-district').selectOption('淇县');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=portfolio-row]').length === 1);
+    assert.match(await page.getByTestId('portfolio-scope').innerText(), /统计年度 2026 · 所属县区 淇县 · 项目 1/);
+    // 淇县 over the years: 3 in 2025, 1 in 2026.
+    assert.deepEqual(await card.locator('thead th').allTextContents(), ['统计年度', '2025', '2026']);
+    assert.deepEqual(await card.locator('tbody tr').first().locator('td').allTextContents(), ['3', '1']);
     await page.getByTestId('portfolio-year').selectOption('');
+    await page.getByTestId('portfolio-district').selectOption('');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=portfolio-row]').length === 10);
-    assert.doesNotMatch(await page.getByTestId('portfolio-scope').innerText(), /统计年度/);
+    assert.doesNotMatch(await page.getByTestId('portfolio-scope').innerText(), /统计年度|所属县区/);
   } finally { await app.close(); }
   assert.deepEqual(app.errors, []);
 });

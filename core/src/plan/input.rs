@@ -15,6 +15,8 @@ pub struct PlanInput {
     /// The year whose progress report the project counts in (统计年度), a whole number in [2000, 2100]
     /// (held as the JSON number it is, like every number here, and checked by its field; [`Self::year`]).
     pub year: Option<f64>,
+    /// The county or district that reports the project (所属县区), as typed.
+    pub district: Option<String>,
     /// Government-invested or government-participated project (政府投资或参与的项目).
     pub government_invested: Option<bool>,
     /// Public-welfare building (公益性建筑).
@@ -96,6 +98,13 @@ impl PlanInput {
         let kind = fields::PLAN_YEAR.number_kind()?;
         // The range check keeps the cast exact: a whole number in [2000, 2100].
         kind.check(y).is_ok().then_some(y as u16)
+    }
+
+    /// The reporting county or district, spaces trimmed and runs of spaces (full-width too) made one, so that
+    /// "淇滨区 " and "淇滨区" are one group; `None` when not given or blank.
+    pub fn district(&self) -> Option<String> {
+        let words: Vec<&str> = self.district.as_deref()?.split_whitespace().collect();
+        (!words.is_empty()).then(|| words.join(" "))
     }
 
     /// Parses and checks the `plan` section.
@@ -207,6 +216,16 @@ mod tests {
         .validate()
         .unwrap_err();
         assert_eq!(e.path, "plan.solar_thermal_kwh");
+    }
+
+    #[test]
+    fn the_district_is_trimmed_and_blank_is_none() {
+        let district = |v: Value| parse(json!({ "district": v })).unwrap().district();
+        assert_eq!(district(json!(" 淇滨区\u{3000}")), Some("淇滨区".into()));
+        assert_eq!(district(json!("鹤壁  经开区")), Some("鹤壁 经开区".into()));
+        assert_eq!(district(json!("  ")), None);
+        assert_eq!(district(Value::Null), None);
+        assert!(parse(json!({"district": 3})).is_err());
     }
 
     #[test]

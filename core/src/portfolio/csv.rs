@@ -1,7 +1,7 @@
 //! The portfolio as CSV for Excel: UTF-8 with a byte-order mark (without it Excel reads the Chinese
-//! headers as ANSI), RFC 4180 quoting and CRLF line ends. Four blocks, each with its own header and
-//! separated by an empty line: the city indicators, the progress by reporting year (the indicators per
-//! year), the projects (one status column per building target), the invalid files.
+//! headers as ANSI), RFC 4180 quoting and CRLF line ends. Five blocks, each with its own header and
+//! separated by an empty line: the city indicators, the progress by reporting year and by county (the
+//! indicators per group), the projects (one status column per building target), the invalid files.
 //!
 //! Numbers are plain decimals (ratios as fractions, as in the JSON). Text taken from the files (names,
 //! paths, messages) that begins with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`, so a
@@ -9,7 +9,7 @@
 
 use std::fmt::Write as _;
 
-use super::{status_columns, Portfolio};
+use super::{status_columns, Group, Portfolio, Progress};
 use crate::plan::{Indicator, Measured, PlanStatus};
 use crate::report::Verdict;
 
@@ -39,20 +39,17 @@ pub const INDICATOR_HEADER: [&str; 19] = [
     "待确认 to be confirmed",
 ];
 
-/// Fixed columns of the by-year block (then one per verdict, in the page's words, and a value and a
-/// status column per city indicator).
-pub const YEAR_HEADER: [&str; 3] = [
-    "统计年度 year",
-    "项目数 projects",
-    "建筑面积 floor area (m2)",
-];
+/// Fixed columns of the by-year and by-county blocks after their first (then one per verdict, in the page's
+/// words, and a value and a status column per city indicator).
+pub const PROGRESS_HEADER: [&str; 2] = ["项目数 projects", "建筑面积 floor area (m2)"];
 
 /// Fixed columns of the project block (then one per building target, then the errors).
-pub const PROJECT_HEADER: [&str; 10] = [
+pub const PROJECT_HEADER: [&str; 11] = [
     "文件 file",
     "名称 name",
     "用途 use",
     "统计年度 year",
+    "所属县区 district",
     "建筑面积 floor area (m2)",
     "结论 verdict",
     "估算节能率 saving rate",
@@ -151,6 +148,46 @@ fn line<S: AsRef<str>>(out: &mut String, cells: &[S], defuse: bool) {
     out.push_str("\r\n");
 }
 
+/// A progress block: one line per group (`未填 not given` for the projects without one).
+fn progress_block(out: &mut String, p: &Portfolio, first: &str, lines: &[Progress]) {
+    let mut header = vec![first.to_owned()];
+    header.extend(PROGRESS_HEADER.iter().map(|h| (*h).to_owned()));
+    for v in [
+        Verdict::Complies,
+        Verdict::Tradeoff,
+        Verdict::Incomplete,
+        Verdict::Fails,
+    ] {
+        header.push(format!("{} {}", v.label().zh, key(&v)));
+    }
+    for c in &p.indicators {
+        header.push(format!("{} {} 值 value", c.id, c.indicator.label_zh()));
+        header.push(format!("{} 状态 status", c.id));
+    }
+    line(out, &header, false);
+    for g in lines {
+        let v = g.verdicts;
+        let mut cells = vec![
+            g.group
+                .as_ref()
+                .map_or_else(|| "未填 not given".to_owned(), Group::name),
+            g.projects.to_string(),
+            number(g.floor_area_m2),
+            v.complies.to_string(),
+            v.tradeoff.to_string(),
+            v.incomplete.to_string(),
+            v.fails.to_string(),
+        ];
+        for i in &g.indicators {
+            cells.push(opt(i.value));
+            cells.push(status(i.status));
+        }
+        // A county's name is typed by the designer: defused like the other text from the files.
+        line(out, &cells, true);
+    }
+    out.push_str("\r\n");
+}
+
 /// The portfolio as CSV text, starting with the byte-order mark.
 pub fn portfolio_csv(p: &Portfolio) -> String {
     let mut out = String::with_capacity(256 + 200 * p.rows.len());
@@ -187,39 +224,8 @@ pub fn portfolio_csv(p: &Portfolio) -> String {
     }
     out.push_str("\r\n");
 
-    let mut header: Vec<String> = YEAR_HEADER.iter().map(|h| (*h).to_owned()).collect();
-    for v in [
-        Verdict::Complies,
-        Verdict::Tradeoff,
-        Verdict::Incomplete,
-        Verdict::Fails,
-    ] {
-        header.push(format!("{} {}", v.label().zh, key(&v)));
-    }
-    for c in &p.indicators {
-        header.push(format!("{} {} 值 value", c.id, c.indicator.label_zh()));
-        header.push(format!("{} 状态 status", c.id));
-    }
-    line(&mut out, &header, false);
-    for y in &p.by_year {
-        let v = y.verdicts;
-        let mut cells = vec![
-            y.year
-                .map_or_else(|| "未填 not given".to_owned(), |y| y.to_string()),
-            y.projects.to_string(),
-            number(y.floor_area_m2),
-            v.complies.to_string(),
-            v.tradeoff.to_string(),
-            v.incomplete.to_string(),
-            v.fails.to_string(),
-        ];
-        for i in &y.indicators {
-            cells.push(opt(i.value));
-            cells.push(status(i.status));
-        }
-        line(&mut out, &cells, false);
-    }
-    out.push_str("\r\n");
+    progress_block(&mut out, p, "统计年度 year", &p.by_year);
+    progress_block(&mut out, p, "所属县区 district", &p.by_district);
 
     let columns = status_columns();
     let mut header: Vec<String> = PROJECT_HEADER.iter().map(|h| (*h).to_owned()).collect();
@@ -242,6 +248,7 @@ pub fn portfolio_csv(p: &Portfolio) -> String {
             r.name.clone(),
             key(&r.building_use),
             r.year.map(|y| y.to_string()).unwrap_or_default(),
+            r.district.clone().unwrap_or_default(),
             opt(r.floor_area_m2),
             key(&r.verdict),
             opt(r.saving_rate),

@@ -52,6 +52,8 @@ pub struct PortfolioRow {
     pub building_use: Use,
     /// Reporting year (`plan.year`), when given and valid.
     pub year: Option<u16>,
+    /// Reporting county or district (`plan.district`, normalised), when given.
+    pub district: Option<String>,
     /// Floor area the plan's indicators use, m² (the scorecard's).
     pub floor_area_m2: Option<f64>,
     /// GB 55015 verdict.
@@ -75,13 +77,13 @@ impl PortfolioRow {
     /// The portfolio row of an evaluated project.
     pub fn new(file: impl Into<String>, project: &Project, report: &Report) -> PortfolioRow {
         let plan = report.plan.as_ref();
+        let input = PlanInput::from_section(&project.plan).ok();
         PortfolioRow {
             file: file.into(),
             name: project.name.clone(),
             building_use: project.building_use,
-            year: PlanInput::from_section(&project.plan)
-                .ok()
-                .and_then(|p| p.year()),
+            year: input.as_ref().and_then(PlanInput::year),
+            district: input.as_ref().and_then(PlanInput::district),
             floor_area_m2: plan
                 .and_then(|p| p.floor_area_m2)
                 .or_else(|| report.building.as_ref().map(|b| b.floor_area_m2)),
@@ -240,12 +242,12 @@ pub struct Portfolio {
     pub plan_en: &'static str,
     /// The notice that issued it.
     pub document: &'static str,
-    /// The reporting year summarised (`null`: every project, whatever its year).
-    pub year: Option<u16>,
+    /// The projects summarised: one reporting year and / or one county (`null`: every one).
+    pub scope: Scope,
     /// Projects summarised.
     pub projects: usize,
-    /// Projects read but left out because their reporting year is another or not given.
-    pub projects_outside_year: usize,
+    /// Projects read but left out by the scope (another year or county, or none given).
+    pub projects_outside_scope: usize,
     /// Files listed as invalid.
     pub invalid_files: usize,
     /// Projects without a scorecard (invalid `plan` section): in the rows, not in the indicators.
@@ -256,8 +258,10 @@ pub struct Portfolio {
     pub verdicts: VerdictCounts,
     /// City indicators, in table order.
     pub indicators: Vec<CityIndicator>,
-    /// The progress of every reporting year among the projects read (whatever `year` is).
-    pub by_year: Vec<YearProgress>,
+    /// The progress of every reporting year among the projects of the scope's county (or every project).
+    pub by_year: Vec<Progress>,
+    /// The progress of every county among the projects of the scope's year (or every project).
+    pub by_district: Vec<Progress>,
     /// One row per project, by file name.
     pub rows: Vec<PortfolioRow>,
     /// Files that are not usable projects, by file name.
@@ -368,25 +372,47 @@ fn verdict_counts(rows: &[PortfolioRow]) -> VerdictCounts {
     verdicts
 }
 
-/// One city indicator over the projects of one reporting year.
+/// One city indicator over the projects of one group (a reporting year, a county).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct YearIndicator {
+pub struct GroupIndicator {
     /// Row id of `plan_targets.csv`.
     pub id: &'static str,
-    /// The year's value (none when no project of the year is decided).
+    /// The group's value (none when none of its projects is decided).
     pub value: Option<f64>,
     /// Against the target.
     pub status: PlanStatus,
-    /// Projects of the year decided for it.
+    /// Projects of the group decided for it.
     pub projects_decided: usize,
 }
 
-/// The projects of one reporting year (`plan.year`) and the city indicators over them: a line of the
-/// yearly progress report the plan asks every county for.
+/// What a progress line groups by: a reporting year or a county (JSON: the number or the name).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(untagged)]
+pub enum Group {
+    /// A reporting year.
+    Year(u16),
+    /// A county or district.
+    District(String),
+}
+
+impl Group {
+    /// As shown: the year's digits or the county's name.
+    pub fn name(&self) -> String {
+        match self {
+            Group::Year(y) => y.to_string(),
+            Group::District(d) => d.clone(),
+        }
+    }
+}
+
+/// The projects of one group — a reporting year (`plan.year`) or a county (`plan.district`) — and the city
+/// indicators over them: a line of the yearly report the plan asks every county for, or of the city's yearly
+/// check of each county. (One type for both, not generic: each instance of a generic would be code the page
+/// loads twice.)
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct YearProgress {
-    /// The year; none for the projects that do not give one.
-    pub year: Option<u16>,
+pub struct Progress {
+    /// The year or the county; none for the projects that do not give one.
+    pub group: Option<Group>,
     /// Projects.
     pub projects: usize,
     /// Σ their floor area, m².
@@ -394,29 +420,28 @@ pub struct YearProgress {
     /// Per verdict.
     pub verdicts: VerdictCounts,
     /// The city indicators over them, in table order (as [`Portfolio::indicators`]).
-    pub indicators: Vec<YearIndicator>,
+    pub indicators: Vec<GroupIndicator>,
 }
 
-/// One [`YearProgress`] per reporting year found in the rows, in year order, then the rows without a year.
-pub fn progress_by_year(rows: &[PortfolioRow]) -> Vec<YearProgress> {
-    let mut years: Vec<Option<u16>> = rows.iter().map(|r| r.year).collect();
-    // `None` sorts first; the rows without a year go last.
-    years.sort_unstable_by_key(|y| (y.is_none(), *y));
-    years.dedup();
-    years
+/// One [`Progress`] per group found in the rows, in the group's order, then the rows without one.
+fn progress_by(rows: &[PortfolioRow], group: fn(&PortfolioRow) -> Option<Group>) -> Vec<Progress> {
+    let mut groups: Vec<Option<Group>> = rows.iter().map(group).collect();
+    // `None` sorts first; the rows without a group go last.
+    groups.sort_unstable_by(|a, b| (a.is_none(), a).cmp(&(b.is_none(), b)));
+    groups.dedup();
+    groups
         .into_iter()
-        .map(|year| {
-            let of_year: Vec<PortfolioRow> =
-                rows.iter().filter(|r| r.year == year).cloned().collect();
-            YearProgress {
-                year,
-                projects: of_year.len(),
-                floor_area_m2: of_year.iter().filter_map(|r| r.floor_area_m2).sum(),
-                verdicts: verdict_counts(&of_year),
+        .map(|g| {
+            let of: Vec<PortfolioRow> = rows.iter().filter(|r| group(r) == g).cloned().collect();
+            Progress {
+                group: g,
+                projects: of.len(),
+                floor_area_m2: of.iter().filter_map(|r| r.floor_area_m2).sum(),
+                verdicts: verdict_counts(&of),
                 indicators: city_rows()
                     .map(|c| {
-                        let i = indicator(c, &of_year);
-                        YearIndicator {
+                        let i = indicator(c, &of);
+                        GroupIndicator {
                             id: i.id,
                             value: i.value,
                             status: i.status,
@@ -429,41 +454,85 @@ pub fn progress_by_year(rows: &[PortfolioRow]) -> Vec<YearProgress> {
         .collect()
 }
 
-/// Summarises a portfolio: the rows (sorted by file) and the city indicators of every city row of
-/// `plan_targets.csv` over the projects that have a scorecard, with the progress of every reporting year.
-pub fn portfolio(rows: Vec<PortfolioRow>, invalid: Vec<InvalidFile>) -> Portfolio {
-    portfolio_for_year(rows, invalid, None)
+/// The progress of each reporting year among the rows.
+pub fn progress_by_year(rows: &[PortfolioRow]) -> Vec<Progress> {
+    progress_by(rows, |r| r.year.map(Group::Year))
 }
 
-/// [`portfolio`] of one reporting year: its rows and indicators are the projects whose `plan.year` is
-/// `year` (every project when `None`); [`Portfolio::by_year`] still covers every project read, and the
-/// invalid files are all listed (their year is unknown).
-pub fn portfolio_for_year(
+/// The progress of each county or district among the rows.
+pub fn progress_by_district(rows: &[PortfolioRow]) -> Vec<Progress> {
+    progress_by(rows, |r| r.district.clone().map(Group::District))
+}
+
+/// Which projects a summary covers: one reporting year, one county, both, or every project.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Scope {
+    /// Only the projects of this reporting year.
+    pub year: Option<u16>,
+    /// Only the projects of this county or district (as [`PlanInput::district`] normalises it).
+    pub district: Option<String>,
+}
+
+impl Scope {
+    fn year_covers(&self, r: &PortfolioRow) -> bool {
+        self.year.is_none() || r.year == self.year
+    }
+
+    fn district_covers(&self, r: &PortfolioRow) -> bool {
+        self.district.is_none() || r.district == self.district
+    }
+
+    /// Whether a project is in the scope.
+    pub fn covers(&self, r: &PortfolioRow) -> bool {
+        self.year_covers(r) && self.district_covers(r)
+    }
+}
+
+/// Summarises a portfolio: the rows (sorted by file) and the city indicators of every city row of
+/// `plan_targets.csv` over the projects that have a scorecard, with the progress of every reporting year
+/// and every county.
+pub fn portfolio(rows: Vec<PortfolioRow>, invalid: Vec<InvalidFile>) -> Portfolio {
+    portfolio_of(rows, invalid, &Scope::default())
+}
+
+/// [`portfolio`] of a scope: its rows and indicators are the projects the scope covers. The progress by year
+/// keeps the scope's county and covers every year; the progress by county keeps the scope's year and covers
+/// every county (so a year's scope shows how each county did that year). Invalid files are all listed
+/// (their year and county are unknown).
+pub fn portfolio_of(
     mut rows: Vec<PortfolioRow>,
     mut invalid: Vec<InvalidFile>,
-    year: Option<u16>,
+    scope: &Scope,
 ) -> Portfolio {
     rows.sort_by(|a, b| a.file.cmp(&b.file));
     invalid.sort_by(|a, b| a.file.cmp(&b.file));
-    let by_year = progress_by_year(&rows);
+    let of_district: Vec<PortfolioRow> = rows
+        .iter()
+        .filter(|r| scope.district_covers(r))
+        .cloned()
+        .collect();
+    let of_year: Vec<PortfolioRow> = rows
+        .iter()
+        .filter(|r| scope.year_covers(r))
+        .cloned()
+        .collect();
     let read = rows.len();
-    if let Some(y) = year {
-        rows.retain(|r| r.year == Some(y));
-    }
+    rows.retain(|r| scope.covers(r));
     Portfolio {
         format: PORTFOLIO_FORMAT,
         plan_zh: PLAN_ZH,
         plan_en: PLAN_EN,
         document: PLAN_DOCUMENT,
-        year,
+        scope: scope.clone(),
         projects: rows.len(),
-        projects_outside_year: read - rows.len(),
+        projects_outside_scope: read - rows.len(),
         invalid_files: invalid.len(),
         projects_without_scorecard: rows.iter().filter(|r| r.plan.is_empty()).count(),
         total_floor_area_m2: rows.iter().filter_map(|r| r.floor_area_m2).sum(),
         verdicts: verdict_counts(&rows),
         indicators: city_rows().map(|c| indicator(c, &rows)).collect(),
-        by_year,
+        by_year: progress_by_year(&of_district),
+        by_district: progress_by_district(&of_year),
         rows,
         invalid,
     }

@@ -262,6 +262,7 @@ pub fn synthetic_file(seed: u64, index: u64) -> SyntheticFile {
     if index % 7 != 6 {
         put(&mut plan, "year", 2023 + index % 4);
     }
+    put(&mut plan, "district", district);
     if r.chance(0.8) {
         let gov = r.chance(if residential { 0.1 } else { 0.35 });
         put(&mut plan, "government_invested", gov);

@@ -1,17 +1,19 @@
-//! `greencheck summary PATH... [--year YYYY] [--csv FILE] [--json] [--jobs N]`: the bureau's portfolio
-//! summary of the Hebi plan's indicators (of one reporting year with `--year`, with the progress of every
-//! year beside it), and `greencheck gen-portfolio DIR N [--seed S]`: a synthetic portfolio.
+//! `greencheck summary PATH... [--year YYYY] [--district NAME] [--csv FILE] [--json] [--jobs N]`: the
+//! bureau's portfolio summary of the Hebi plan's indicators (of one reporting year and / or county, with the
+//! progress of every year and every county beside it), and `greencheck gen-portfolio DIR N [--seed S]`: a synthetic portfolio.
 //!
 //! File walking, reading and the worker threads live here; classification of a file's content, the
 //! evaluation and the aggregation are the library's (`greencheck_core::portfolio`).
 
 use greencheck_core::fields;
 use greencheck_core::gbxml::{self, ImportOptions};
+use greencheck_core::plan::PlanInput;
 use greencheck_core::plan::{Basis, Compare, Measured, PlanStatus};
 use greencheck_core::portfolio::csv::portfolio_csv;
 use greencheck_core::portfolio::synth::synthetic_portfolio;
 use greencheck_core::portfolio::{
-    portfolio_for_year, status_columns, CityIndicator, InvalidFile, Portfolio, PortfolioRow,
+    portfolio_of, status_columns, CityIndicator, Group, InvalidFile, Portfolio, PortfolioRow,
+    Progress, Scope,
 };
 use greencheck_core::{evaluate, Project};
 use std::fmt::Write as _;
@@ -22,7 +24,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Usage lines of the two commands.
 pub const USAGE: &str =
-    "       greencheck summary PATH... [--year YYYY] [--csv FILE] [--json] [--jobs N]\n       \
+    "       greencheck summary PATH... [--year YYYY] [--district NAME] [--csv FILE] [--json] [--jobs N]\n       \
                          greencheck gen-portfolio DIR N [--seed S]";
 
 /// Files larger than this are listed as invalid without being read.
@@ -210,7 +212,7 @@ struct Args {
     csv: Option<String>,
     json: bool,
     jobs: Option<usize>,
-    year: Option<u16>,
+    scope: Scope,
 }
 
 fn parse_args(args: &[String]) -> Result<Args, String> {
@@ -219,7 +221,7 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
         csv: None,
         json: false,
         jobs: None,
-        year: None,
+        scope: Scope::default(),
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -241,8 +243,20 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
                     .zip(y.parse::<u16>().ok())
                     .filter(|(kind, y)| kind.check(f64::from(*y)).is_ok());
                 match ok {
-                    Some((_, y)) => out.year = Some(y),
+                    Some((_, y)) => out.scope.year = Some(y),
                     None => return Err(format!("--year {y:?}: not a year in [2000, 2100]")),
+                }
+            }
+            "--district" => {
+                let d = it.next().ok_or("--district needs a name")?;
+                // Normalised as the projects' own `plan.district` is.
+                let input = PlanInput {
+                    district: Some(d.clone()),
+                    ..PlanInput::default()
+                };
+                match input.district() {
+                    Some(d) => out.scope.district = Some(d),
+                    None => return Err("--district needs a name".into()),
                 }
             }
             s if s.starts_with("--") => return Err(format!("unknown option {s}")),
@@ -283,7 +297,7 @@ pub fn summary(args: &[String]) -> ExitCode {
             Outcome::Invalid(i) => bad.push(i),
         }
     }
-    let p = portfolio_for_year(rows, bad, args.year);
+    let p = portfolio_of(rows, bad, &args.scope);
     if let Some(file) = &args.csv {
         if let Err(e) = fs::write(file, portfolio_csv(&p)) {
             eprintln!("greencheck: cannot write {file}: {e}");
@@ -372,27 +386,38 @@ fn key<T: serde::Serialize>(v: T) -> String {
         .unwrap_or_default()
 }
 
-/// The progress of each reporting year: projects, floor area, and each city indicator's value and mark.
-fn by_year(out: &mut String, p: &Portfolio) {
+/// A progress table: per group (a year, a county), projects, floor area, and each city indicator's value and
+/// mark.
+fn progress(out: &mut String, p: &Portfolio, title: &str, lines: &[Progress]) {
+    let names: Vec<String> = lines
+        .iter()
+        .map(|g| {
+            g.group
+                .as_ref()
+                .map_or_else(|| "未填".to_owned(), Group::name)
+        })
+        .collect();
+    let cols = names.iter().map(|n| width(n)).max().unwrap_or(4).max(6);
     let _ = write!(
         out,
-        "\nProgress by reporting year 逐年进展 (value and mark per city indicator)\n  {:<8}{:>8}{:>12}",
-        "year", "projects", "area m²"
+        "\n{title} (value and mark per city indicator)\n  {}{:>8}{:>12}",
+        pad("", cols, true),
+        "projects",
+        "area m²"
     );
     for c in &p.indicators {
         let _ = write!(out, " {}", pad(c.id, 14, false));
     }
     out.push('\n');
-    for y in &p.by_year {
-        let year = y.year.map_or_else(|| "未填".to_owned(), |y| y.to_string());
+    for (g, n) in lines.iter().zip(&names) {
         let _ = write!(
             out,
             "  {}{:>8}{:>12.0}",
-            pad(&year, 8, true),
-            y.projects,
-            y.floor_area_m2
+            pad(n, cols, true),
+            g.projects,
+            g.floor_area_m2
         );
-        for (i, c) in y.indicators.iter().zip(&p.indicators) {
+        for (i, c) in g.indicators.iter().zip(&p.indicators) {
             let v = fmt_value(i.value, c.unit);
             let cell = format!("{} {}", v.replace(' ', ""), mark(Some(i.status)));
             let _ = write!(out, " {}", pad(&cell, 14, false));
@@ -420,11 +445,22 @@ fn table(p: &Portfolio) -> String {
         v.incomplete,
         v.fails
     );
-    if let Some(y) = p.year {
+    if p.scope != Scope::default() {
+        let year = p
+            .scope
+            .year
+            .map(|y| format!("reporting year 统计年度 {y} · "))
+            .unwrap_or_default();
+        let district = p
+            .scope
+            .district
+            .as_ref()
+            .map(|d| format!("county 所属县区 {d} · "))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "reporting year 统计年度 {y}: projects of other years or without one left out 其他年度或未填年度的项目 {}\n",
-            p.projects_outside_year
+            "{year}{district}projects left out 范围外的项目 {}\n",
+            p.projects_outside_scope
         );
     }
     let _ = writeln!(
@@ -465,7 +501,13 @@ fn table(p: &Portfolio) -> String {
             c.wording_zh,
         );
     }
-    by_year(&mut out, p);
+    progress(
+        &mut out,
+        p,
+        "Progress by reporting year 逐年进展",
+        &p.by_year,
+    );
+    progress(&mut out, p, "Progress by county 按县区", &p.by_district);
     let columns = status_columns();
     // The marks' words are the page's (crate::labels), in both languages.
     let legend = [
