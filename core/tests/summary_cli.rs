@@ -74,6 +74,17 @@ fn gen_portfolio_is_deterministic() {
     assert!(fa.iter().any(|(p, _)| p.contains("淇滨区")));
 }
 
+/// The city indicator `id` of a summary's JSON.
+fn indicator(v: &Value, id: &str) -> Value {
+    v["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap()
+        .clone()
+}
+
 fn project(use_: &str, floor: f64, plan: Value) -> String {
     common::areas_project(use_, floor, json!({}), plan).to_string()
 }
@@ -193,15 +204,7 @@ fn summary_lists_invalid_files_and_summarises_the_rest() {
     assert!(!out.contains(".git") && !out.contains(".hidden"));
     // C07 assembled, area: a 10 000 (0.6) of a + b 40 000 (c not entered) = 0.25; C08 waste
     // (200 + 1 200 + 300) / (1 + 3 + 1) = 340 t/10⁴ m².
-    let ind = |id: &str| {
-        v["indicators"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|c| c["id"] == id)
-            .unwrap()
-            .clone()
-    };
+    let ind = |id: &str| indicator(&v, id);
     assert_eq!(ind("C07")["value"], 0.25);
     assert_eq!(ind("C07")["status"], "does_not_meet");
     assert_eq!(ind("C08")["value"], 340.0);
@@ -240,15 +243,7 @@ fn summary_of_one_reporting_year() {
         .unwrap()
         .ends_with("二期/b.json"));
     // C07 of 2026: b alone, 0.3 < 0.5 → 0 of 30 000 m²; C08: 1 200 t / 3 × 10⁴ m² = 400.
-    let ind = |id: &str| {
-        v["indicators"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|c| c["id"] == id)
-            .unwrap()
-            .clone()
-    };
+    let ind = |id: &str| indicator(&v, id);
     assert_eq!(ind("C07")["value"], 0.0);
     assert_eq!(ind("C08")["value"], 400.0);
     let (code, table, _) = run(&["summary", &dir, "--year", "2026"]);
