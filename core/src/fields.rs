@@ -765,10 +765,7 @@ pub const PLAN_AMBIENT_HEAT: Field = Field::number(
 /// targets' completion each November).
 pub const PLAN_YEAR: Field = Field::number(
     "plan.year",
-    t(
-        "统计年度（计入哪一年的进展上报）",
-        "Reporting year (the plan's yearly progress report)",
-    ),
+    t("统计年度（上报年份）", "Reporting year"),
     NumberKind::YEAR,
 );
 /// The county or district that reports the project (the plan makes each county responsible for its
