@@ -310,6 +310,82 @@ fn progress_by_county_within_the_year_and_by_year_within_the_county() {
     );
 }
 
+#[test]
+fn csv_of_a_scope_with_years_and_counties() {
+    let (mut rows, invalid) = hand_rows_with_years();
+    // A and C in 淇滨区, B in a county whose typed name looks like a formula.
+    for (r, d) in rows
+        .iter_mut()
+        .zip([Some("淇滨区"), Some("=1+1"), Some("淇滨区"), None, None])
+    {
+        r.district = d.map(str::to_owned);
+    }
+    let scope = Scope {
+        year: Some(2025),
+        district: None,
+    };
+    let [_, projects, _, years, counties, head] =
+        read_back(&portfolio_csv(&portfolio_of(rows, invalid, &scope)));
+    // 2025: A and B of 5; the other three are outside the scope.
+    assert_eq!(&head[1][1..], ["2025", "全部 every", "2", "3", "1"]);
+    // Every year (no county chosen): 2025 (2 projects), 2026 (1), not given (2).
+    let lines: Vec<(&str, &str)> = years[1..]
+        .iter()
+        .map(|r| (r[0].as_str(), r[1].as_str()))
+        .collect();
+    assert_eq!(
+        lines,
+        [("2025", "2"), ("2026", "1"), ("未填 not given", "2")]
+    );
+    // Counties of 2025: "=1+1" (B, defused) and 淇滨区 (A); "=" sorts before CJK.
+    let lines: Vec<(&str, &str)> = counties[1..]
+        .iter()
+        .map(|r| (r[0].as_str(), r[1].as_str()))
+        .collect();
+    assert_eq!(lines, [("'=1+1", "1"), ("淇滨区", "1")]);
+    // C04 of 淇滨区 in 2025: A (P01, 10 000 m²) meets → 1.
+    let col = counties[0]
+        .iter()
+        .position(|h| h.starts_with("C04") && h.ends_with("value"))
+        .unwrap();
+    assert_eq!(counties[2][col], "1");
+    // The project block lists the scope's rows with their year and county.
+    let col = |name: &str| projects[0].iter().position(|h| h == name).unwrap();
+    let listed: Vec<(&str, &str)> = projects[1..]
+        .iter()
+        .map(|r| {
+            (
+                r[col("统计年度 year")].as_str(),
+                r[col("所属县区 district")].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(listed, [("2025", "淇滨区"), ("2025", "'=1+1")]);
+}
+
+#[test]
+fn an_invalid_plan_field_keeps_the_project_in_its_year_and_county() {
+    let doc = doc(
+        "office",
+        10_000.0,
+        json!({}),
+        json!({"year": 2026, "district": "淇县", "assembly_ratio": "50%"}),
+    );
+    let project = Project::from_value(doc).unwrap();
+    let row = PortfolioRow::new("x.json", &project, &evaluate(&project));
+    assert!(row.plan.is_empty(), "no scorecard: {:?}", row.errors);
+    assert_eq!(
+        (row.year, row.district.as_deref()),
+        (Some(2026), Some("淇县"))
+    );
+    let scope = Scope {
+        year: Some(2026),
+        district: Some("淇县".into()),
+    };
+    let p = portfolio_of(vec![row], Vec::new(), &scope);
+    assert_eq!((p.projects, p.projects_without_scorecard), (1, 1));
+}
+
 fn ind<'a>(p: &'a Portfolio, id: &str) -> &'a CityIndicator {
     p.indicators.iter().find(|c| c.id == id).unwrap()
 }
@@ -471,8 +547,8 @@ fn entered_indicators_end_to_end() {
     assert_eq!(p.rows[0].district.as_deref(), Some("淇县"));
 }
 
-/// Parses the CSV into its five blocks (split on the header rows).
-fn read_back(text: &str) -> [Vec<Vec<String>>; 5] {
+/// Parses the CSV into its six blocks (split on the header rows).
+fn read_back(text: &str) -> [Vec<Vec<String>>; 6] {
     let body = text
         .strip_prefix(BOM)
         .expect("starts with the byte-order mark");
@@ -480,7 +556,7 @@ fn read_back(text: &str) -> [Vec<Vec<String>>; 5] {
         .has_headers(false)
         .flexible(true)
         .from_reader(body.as_bytes());
-    let mut blocks: [Vec<Vec<String>>; 5] = Default::default();
+    let mut blocks: [Vec<Vec<String>>; 6] = Default::default();
     let mut at = 0;
     for rec in r.records() {
         let rec: Vec<String> = rec.unwrap().iter().map(str::to_owned).collect();
@@ -490,6 +566,7 @@ fn read_back(text: &str) -> [Vec<Vec<String>>; 5] {
             Some("无效文件 invalid file") => at = 2,
             Some("统计年度 year") => at = 3,
             Some("所属县区 district") => at = 4,
+            Some("范围 scope") => at = 5,
             Some("") if rec.len() == 1 => continue,
             _ => {}
         }
@@ -523,7 +600,11 @@ fn csv_written_then_read_back() {
         text.contains("\r\n") && !text.replace("\r\n", "").contains("\r"),
         "CRLF line ends"
     );
-    let [indicators, projects, invalid, years, counties] = read_back(&text);
+    let [indicators, projects, invalid, years, counties, scope] = read_back(&text);
+    // The scope: every year and county, 5 projects, none left out, 1 invalid file counted (z.xml: the one
+    // pushed above is added to the list after the summary counted it).
+    assert_eq!(scope.len(), 2);
+    assert_eq!(&scope[1][1..], ["全部 every", "全部 every", "5", "0", "1"]);
     assert_eq!(counties.len(), 2);
     assert_eq!(&counties[1][..3], ["未填 not given", "5", "73000"]);
     // No project gives a year: one line, "not given", over all five.

@@ -250,7 +250,7 @@ fn summary_of_one_reporting_year() {
     assert_eq!(code, 0);
     assert!(table.contains("统计年度 2026"), "{table}");
     assert!(
-        table.contains("逐年进展") && table.contains("按县区"),
+        table.contains("逐年进展") && table.contains("分县区进展"),
         "{table}"
     );
     // One county: a and b of 淇滨区; by year within it, 2025 and 2026.
@@ -263,6 +263,13 @@ fn summary_of_one_reporting_year() {
     );
     assert_eq!(v["by_year"].as_array().unwrap().len(), 2);
     assert_eq!(run(&["summary", &dir, "--district", "  "]).0, 2);
+    // A misspelt county covers nothing: the summary says which counties the files give.
+    let (code, _, err) = run(&["summary", &dir, "--district", "淇滨"]);
+    assert_eq!(code, 0);
+    assert!(
+        err.contains("范围内没有项目") && err.contains("淇滨区"),
+        "{err}"
+    );
     for bad in ["1999", "2026.5", "二〇二六", "70000"] {
         let (code, _, err) = run(&["summary", &dir, "--year", bad]);
         assert_eq!(code, 2, "--year {bad}");

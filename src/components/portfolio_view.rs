@@ -163,12 +163,12 @@ impl ProgressCard<'_> {
             .iter()
             .map(|g| html! { <td class="num">{ num(g.floor_area_m2, 0) }</td> });
         let rows = s.indicators.iter().enumerate().map(|(i, c)| {
-            let cells = self.lines.iter().zip(&names).map(|(g, n)| match g.indicators.get(i) {
+            let cells = self.lines.iter().map(|g| match g.indicators.get(i) {
                 Some(v) => {
                     let value = v.value.map_or_else(|| "—".into(), |x| measured(lang, &Measured::Number(x), c.unit));
                     let title = v.status.label().get(lang);
                     html! {
-                        <td class={format!("num p-{}", v.status.key())} data-testid={format!("{}-{n}-{}", self.id, c.id)} data-status={v.status.key()}>
+                        <td class={format!("num p-{}", v.status.key())} data-testid={format!("{}-{}-{}", self.id, g.group.as_ref().map_or_else(|| "none".to_owned(), Group::name), c.id)} data-status={v.status.key()}>
                             { value }
                             // No project of the group is concerned: the dash says it, a second one would not.
                             if v.status != PlanStatus::NotApplicable {
@@ -220,9 +220,10 @@ fn group_select(
     html! {
         <span class="group-select"><label for={id}>{ t(lang, label) }{ " " }</label>
             <select id={id} data-testid={id} onchange={on_change}>
-                <option value="" selected={chosen.is_none()}>{ t(lang, all) }</option>
+                // Keyed: an option reused for another value would keep the browser's own selection state.
+                <option key="" value="" selected={chosen.is_none()}>{ t(lang, all) }</option>
                 { for options.into_iter().map(|o| html! {
-                    <option value={o.clone()} selected={chosen.as_ref() == Some(&o)}>{ o }</option>
+                    <option key={o.clone()} value={o.clone()} selected={chosen.as_ref() == Some(&o)}>{ o }</option>
                 }) }
             </select></span>
     }
@@ -310,7 +311,7 @@ pub fn portfolio_view(p: &PortfolioViewProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             if let Some(s) = &summary {
                 browser::download(
-                    "greencheck-portfolio.csv",
+                    &portfolio::csv::file_name(s),
                     &portfolio::csv::portfolio_csv(s),
                     "text/csv;charset=utf-8",
                 );

@@ -122,10 +122,10 @@ test('reporting years and counties: the progress of each side by side, and one y
   try {
     await page.getByTestId('view-portfolio').click();
     await page.getByTestId('portfolio').waitFor();
-    // 5 projects of 2025, 3 of 2026, 2 without a year; counties 淇县 (3 of 2025, 1 of 2026) and 浚县.
-    const years = [2025, 2025, 2025, 2025, 2025, 2026, 2026, 2026, null, null];
-    const counties = ['淇县', '淇县', '淇县', '浚县', '浚县', '淇县', '浚县', '浚县', '浚县', null];
-    const files = portfolioFiles().slice(0, 10).map((f, i) => {
+    // 11 projects: 2024 (淇县), 2025 (3 淇县, 2 浚县), 2026 (1 淇县, 2 浚县), 2027 (浚县), one with neither.
+    const years = [2025, 2025, 2025, 2025, 2025, 2026, 2026, 2026, 2024, 2027, null];
+    const counties = ['淇县', '淇县', '淇县', '浚县', '浚县', '淇县', '浚县', '浚县', '淇县', '浚县', null];
+    const files = portfolioFiles().slice(0, 11).map((f, i) => {
       const p = JSON.parse(f.text);
       p.plan = { ...(p.plan ?? {}) };
       if (years[i] !== null) p.plan.year = years[i];
@@ -135,39 +135,57 @@ test('reporting years and counties: the progress of each side by side, and one y
     await dropFiles(page, files);
     await page.getByTestId('portfolio-by-year').waitFor();
     const card = page.getByTestId('portfolio-by-year');
-    assert.deepEqual(await card.locator('thead th').allTextContents(), ['统计年度', '2025', '2026', '未填年度']);
-    assert.deepEqual(await card.locator('tbody tr').first().locator('td').allTextContents(), ['5', '3', '2']);
-    // Each year's cell of an indicator carries its status.
+    const heads = (c) => c.locator('thead th').allTextContents();
+    const counts = (c) => c.locator('tbody tr').first().locator('td').allTextContents();
+    assert.deepEqual(await heads(card), ['统计年度', '2024', '2025', '2026', '2027', '未填年度']);
+    assert.deepEqual(await counts(card), ['1', '5', '3', '1', '1']);
+    // Each year's cell of an indicator carries its status; the "not given" column has a fixed id.
     const cell = card.locator('[data-testid="by-year-2026-C04"]');
     assert.match(await cell.getAttribute('data-status'), /^(meets|does_not_meet|needs_input|not_applicable)$/);
-    assert.equal(await page.getByTestId('portfolio-row').count(), 10);
+    assert.equal(await card.locator('[data-testid="by-year-none-C04"]').count(), 1);
+    assert.equal(await page.getByTestId('portfolio-row').count(), 11);
     // One year: the city indicators and the rows are that year's.
     await page.getByTestId('portfolio-year').selectOption('2026');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=portfolio-row]').length === 3);
     const scope = await page.getByTestId('portfolio-scope').innerText();
     assert.match(scope, /统计年度 2026/);
     assert.match(scope, /项目 3/);
-    assert.match(scope, /未计入） 7/);
+    assert.match(scope, /未计入） 8/);
     // The table of every year stays as it was (no county is chosen).
-    assert.deepEqual(await card.locator('tbody tr').first().locator('td').allTextContents(), ['5', '3', '2']);
+    assert.deepEqual(await counts(card), ['1', '5', '3', '1', '1']);
     // The city value of the year is the year's column of the progress table.
     const yearValue = (await cell.innerText()).replace(/\s*[✓✗?–]$/, '');
     const cityValue = await page.getByTestId('city-C04').locator('td').first().innerText();
     assert.equal(cityValue, yearValue);
-    // Within 2026, each county: 淇县 1, 浚县 2 (浚县 U+6D5A sorts first).
-    const counties2026 = page.getByTestId('portfolio-by-district');
-    assert.deepEqual(await counties2026.locator('thead th').allTextContents(), ['所属县区', '浚县', '淇县']);
-    assert.deepEqual(await counties2026.locator('tbody tr').first().locator('td').allTextContents(), ['2', '1']);
+    // Within 2026, each county: 浚县 2, 淇县 1 (浚县 U+6D5A sorts first).
+    const byCounty = page.getByTestId('portfolio-by-district');
+    assert.deepEqual(await heads(byCounty), ['所属县区', '浚县', '淇县']);
+    assert.deepEqual(await counts(byCounty), ['2', '1']);
     // And one county in that year.
     await page.getByTestId('portfolio-district').selectOption('淇县');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid=portfolio-row]').length === 1);
     assert.match(await page.getByTestId('portfolio-scope').innerText(), /统计年度 2026 · 所属县区 淇县 · 项目 1/);
-    // 淇县 over the years: 3 in 2025, 1 in 2026.
-    assert.deepEqual(await card.locator('thead th').allTextContents(), ['统计年度', '2025', '2026']);
-    assert.deepEqual(await card.locator('tbody tr').first().locator('td').allTextContents(), ['3', '1']);
+    // 淇县 over the years: 1 in 2024, 3 in 2025, 1 in 2026.
+    assert.deepEqual(await heads(card), ['统计年度', '2024', '2025', '2026']);
+    assert.deepEqual(await counts(card), ['1', '3', '1']);
+    // The choices keep showing what is chosen when their lists change: 淇县, then 浚县, then 2027, a year in
+    // which only 浚县 reports (the county list shrinks to it), and the same the other way round with 2024.
+    for (const [first, second, year] of [['淇县', '浚县', '2027'], ['浚县', '淇县', '2024']]) {
+      await page.getByTestId('portfolio-year').selectOption('');
+      await page.getByTestId('portfolio-district').selectOption(first);
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid=portfolio-row]').length === 5);
+      await page.getByTestId('portfolio-district').selectOption(second);
+      await page.waitForFunction((d) => document.querySelector('[data-testid=portfolio-scope]').innerText.includes(d), second);
+      await page.getByTestId('portfolio-year').selectOption(year);
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid=portfolio-row]').length === 1);
+      assert.equal(await page.getByTestId('portfolio-district').inputValue(), second, `${first} → ${second} → ${year}`);
+      assert.equal(await page.getByTestId('portfolio-year').inputValue(), year);
+      assert.match(await page.getByTestId('portfolio-scope').innerText(), new RegExp(`统计年度 ${year} · 所属县区 ${second} · 项目 1`));
+    }
+    // Back to everything.
     await page.getByTestId('portfolio-year').selectOption('');
     await page.getByTestId('portfolio-district').selectOption('');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid=portfolio-row]').length === 10);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid=portfolio-row]').length === 11);
     assert.doesNotMatch(await page.getByTestId('portfolio-scope').innerText(), /统计年度|所属县区/);
   } finally { await app.close(); }
   assert.deepEqual(app.errors, []);

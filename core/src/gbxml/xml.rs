@@ -765,8 +765,6 @@ pub enum XmlProblem {
     Attribute,
     /// An `&…;` reference not closed or not valid.
     Reference,
-    /// The XML declaration or the DOCTYPE is not valid.
-    Declaration,
     /// A second root element.
     SecondRoot,
     /// Elements nested deeper than the importer follows.
@@ -789,7 +787,6 @@ impl XmlProblem {
                 "属性写法错误（应为 名称=\"值\"，同一属性不能出现两次）".into()
             }
             XmlProblem::Reference => "“&”引用未结束或无效（文本中的 & 应写作 &amp;）".into(),
-            XmlProblem::Declaration => "XML 声明或 DOCTYPE 无效".into(),
             XmlProblem::SecondRoot => "出现第二个根元素".into(),
             XmlProblem::TooDeep(n) => format!("元素嵌套超过 {n} 层"),
             XmlProblem::TextOutsideRoot => "根元素之外有文本".into(),
@@ -810,7 +807,6 @@ impl XmlProblem {
             XmlProblem::Reference => {
                 "an & reference is not closed or not valid (write & as &amp; in text)".into()
             }
-            XmlProblem::Declaration => "invalid XML declaration or DOCTYPE".into(),
             XmlProblem::SecondRoot => "a second root element".into(),
             XmlProblem::TooDeep(n) => format!("elements nested more than {n} deep"),
             XmlProblem::TextOutsideRoot => "text outside the root element".into(),
@@ -831,9 +827,7 @@ impl From<&quick_xml::Error> for XmlProblem {
             }
             Error::IllFormed(I::UnmatchedEndTag(name)) => XmlProblem::UnmatchedEndTag(name.clone()),
             Error::IllFormed(I::UnclosedReference) | Error::Escape(_) => XmlProblem::Reference,
-            Error::IllFormed(
-                I::MissingDeclVersion(_) | I::UnknownVersion | I::MissingDoctypeName,
-            ) => XmlProblem::Declaration,
+            // Declaration and DOCTYPE errors come before the root element: read as "not gbXML" before here.
             Error::InvalidAttr(_) => XmlProblem::Attribute,
             other => XmlProblem::Other(other.to_string()),
         }

@@ -107,6 +107,21 @@ impl PlanInput {
         (!words.is_empty()).then(|| words.join(" "))
     }
 
+    /// Only the two fields the portfolio groups projects by (`year`, `district`), read on their own: a project
+    /// whose section has another invalid field still counts in its year and county (where the bureau needs to
+    /// see it). A value of the wrong type reads as not given; [`Self::year`] and [`Self::district`] then check
+    /// and normalise.
+    pub fn reporting(map: &Map<String, Value>) -> PlanInput {
+        PlanInput {
+            year: map.get("year").and_then(Value::as_f64),
+            district: map
+                .get("district")
+                .and_then(Value::as_str)
+                .map(str::to_owned),
+            ..PlanInput::default()
+        }
+    }
+
     /// Parses and checks the `plan` section.
     pub fn from_section(map: &Map<String, Value>) -> Result<PlanInput, PlanError> {
         let input: PlanInput = serde_path_to_error::deserialize(map).map_err(|e| {
@@ -216,6 +231,26 @@ mod tests {
         .validate()
         .unwrap_err();
         assert_eq!(e.path, "plan.solar_thermal_kwh");
+    }
+
+    #[test]
+    fn year_and_district_survive_another_invalid_field() {
+        let map = |v: Value| match v {
+            Value::Object(m) => m,
+            _ => unreachable!(),
+        };
+        let m = map(json!({"year": 2026, "district": "淇滨区 ", "assembly_ratio": "50%"}));
+        assert!(PlanInput::from_section(&m).is_err());
+        let r = PlanInput::reporting(&m);
+        assert_eq!(
+            (r.year(), r.district()),
+            (Some(2026), Some("淇滨区".into()))
+        );
+        // Wrong types or values read as not given.
+        let r = PlanInput::reporting(&map(json!({"year": "2026", "district": 7})));
+        assert_eq!((r.year(), r.district()), (None, None));
+        let r = PlanInput::reporting(&map(json!({"year": 1999.0})));
+        assert_eq!(r.year(), None);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The portfolio as CSV for Excel: UTF-8 with a byte-order mark (without it Excel reads the Chinese
-//! headers as ANSI), RFC 4180 quoting and CRLF line ends. Five blocks, each with its own header and
-//! separated by an empty line: the city indicators, the progress by reporting year and by county (the
-//! indicators per group), the projects (one status column per building target), the invalid files.
+//! headers as ANSI), RFC 4180 quoting and CRLF line ends. Six blocks, each with its own header and
+//! separated by an empty line: the scope (which year and county the file covers), the city indicators, the
+//! progress by reporting year and by county (the indicators per group), the projects (one status column per
+//! building target), the invalid files.
 //!
 //! Numbers are plain decimals (ratios as fractions, as in the JSON). Text taken from the files (names,
 //! paths, messages) that begins with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`, so a
@@ -15,6 +16,16 @@ use crate::report::Verdict;
 
 /// Byte-order mark that starts the file.
 pub const BOM: char = '\u{feff}';
+
+/// Header of the scope block (one line: what the file covers).
+pub const SCOPE_HEADER: [&str; 6] = [
+    "范围 scope",
+    "统计年度 year",
+    "所属县区 district",
+    "项目 projects",
+    "范围外的项目 outside the scope",
+    "无效文件 invalid files",
+];
 
 /// Header of the city-indicator block.
 pub const INDICATOR_HEADER: [&str; 19] = [
@@ -188,10 +199,42 @@ fn progress_block(out: &mut String, p: &Portfolio, first: &str, lines: &[Progres
     out.push_str("\r\n");
 }
 
+/// A file name for the CSV that says its scope: `greencheck-portfolio[-YEAR][-COUNTY].csv`.
+pub fn file_name(p: &Portfolio) -> String {
+    let mut name = "greencheck-portfolio".to_owned();
+    if let Some(y) = p.scope.year {
+        let _ = write!(name, "-{y}");
+    }
+    if let Some(d) = &p.scope.district {
+        // Characters a file system refuses become '_'.
+        let safe: String = d
+            .chars()
+            .map(|c| if "/\\:*?\"<>| ".contains(c) { '_' } else { c })
+            .collect();
+        let _ = write!(name, "-{safe}");
+    }
+    name + ".csv"
+}
+
 /// The portfolio as CSV text, starting with the byte-order mark.
 pub fn portfolio_csv(p: &Portfolio) -> String {
     let mut out = String::with_capacity(256 + 200 * p.rows.len());
     out.push(BOM);
+    line(&mut out, &SCOPE_HEADER, false);
+    let every = "全部 every";
+    let scope = [
+        format!("{} {}", p.plan_zh, p.document),
+        p.scope
+            .year
+            .map_or_else(|| every.to_owned(), |y| y.to_string()),
+        p.scope.district.clone().unwrap_or_else(|| every.to_owned()),
+        p.projects.to_string(),
+        p.projects_outside_scope.to_string(),
+        p.invalid_files.to_string(),
+    ];
+    line(&mut out, &scope, true);
+    out.push_str("\r\n");
+
     line(&mut out, &INDICATOR_HEADER, false);
     for c in &p.indicators {
         let cells = [
@@ -293,6 +336,15 @@ mod tests {
         assert_eq!(one("-2", false), "-2");
         assert_eq!(one("@x,y", true), "\"'@x,y\"");
         assert_eq!(one("", true), "");
+    }
+
+    #[test]
+    fn the_file_name_says_the_scope() {
+        let mut p = super::super::portfolio(Vec::new(), Vec::new());
+        assert_eq!(file_name(&p), "greencheck-portfolio.csv");
+        p.scope.year = Some(2026);
+        p.scope.district = Some("淇滨区 a/b".into());
+        assert_eq!(file_name(&p), "greencheck-portfolio-2026-淇滨区_a_b.csv");
     }
 
     #[test]

@@ -77,13 +77,13 @@ impl PortfolioRow {
     /// The portfolio row of an evaluated project.
     pub fn new(file: impl Into<String>, project: &Project, report: &Report) -> PortfolioRow {
         let plan = report.plan.as_ref();
-        let input = PlanInput::from_section(&project.plan).ok();
+        let reporting = PlanInput::reporting(&project.plan);
         PortfolioRow {
             file: file.into(),
             name: project.name.clone(),
             building_use: project.building_use,
-            year: input.as_ref().and_then(PlanInput::year),
-            district: input.as_ref().and_then(PlanInput::district),
+            year: reporting.year(),
+            district: reporting.district(),
             floor_area_m2: plan
                 .and_then(|p| p.floor_area_m2)
                 .or_else(|| report.building.as_ref().map(|b| b.floor_area_m2)),

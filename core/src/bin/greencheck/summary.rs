@@ -298,6 +298,21 @@ pub fn summary(args: &[String]) -> ExitCode {
         }
     }
     let p = portfolio_of(rows, bad, &args.scope);
+    if p.projects == 0 && p.projects_outside_scope > 0 {
+        // A misspelt county or a year nobody reports: say what the files do give.
+        let found = |lines: &[Progress]| {
+            lines
+                .iter()
+                .filter_map(|g| g.group.as_ref().map(Group::name))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        eprintln!(
+            "greencheck: no project in the scope 范围内没有项目; years given (in the county chosen) 已填年度（所选县区内）: {}; counties given (in the year chosen) 已填县区（所选年度内）: {}",
+            found(&p.by_year),
+            found(&p.by_district)
+        );
+    }
     if let Some(file) = &args.csv {
         if let Err(e) = fs::write(file, portfolio_csv(&p)) {
             eprintln!("greencheck: cannot write {file}: {e}");
@@ -394,13 +409,13 @@ fn progress(out: &mut String, p: &Portfolio, title: &str, lines: &[Progress]) {
         .map(|g| {
             g.group
                 .as_ref()
-                .map_or_else(|| "未填".to_owned(), Group::name)
+                .map_or_else(|| "未填 not given".to_owned(), Group::name)
         })
         .collect();
     let cols = names.iter().map(|n| width(n)).max().unwrap_or(4).max(6);
     let _ = write!(
         out,
-        "\n{title} (value and mark per city indicator)\n  {}{:>8}{:>12}",
+        "\n{title} (value and mark per city indicator 各城市指标的汇总值及标记)\n  {}{:>8}{:>12}",
         pad("", cols, true),
         "projects",
         "area m²"
@@ -507,7 +522,7 @@ fn table(p: &Portfolio) -> String {
         "Progress by reporting year 逐年进展",
         &p.by_year,
     );
-    progress(&mut out, p, "Progress by county 按县区", &p.by_district);
+    progress(&mut out, p, "Progress by county 分县区进展", &p.by_district);
     let columns = status_columns();
     // The marks' words are the page's (crate::labels), in both languages.
     let legend = [
