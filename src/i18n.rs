@@ -174,7 +174,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("portfolio.by_district", "分县区进展", "Progress by county"),
     ("portfolio.by_district_note", "按各项目“所属县区”分列（方案要求各县区落实责任、市里每年对各县区考核评价）：每列为该县区项目（在所选年度内）的城市指标汇总值及是否达到目标。", "By each project's county or district (the plan makes each county responsible and the city reviews each one every year): each column is the city indicators over that county's projects (in the chosen year) and whether they meet the target."),
     ("portfolio.by_year", "逐年进展", "Progress by reporting year"),
-    ("portfolio.by_year_note", "按各项目“统计年度”（方案要求各县区每年上报目标任务完成情况）分列：每列为该年度项目的城市指标汇总值及是否达到目标。", "By each project's reporting year (the plan asks every county to report its targets' completion each year): each column is the city indicators over that year's projects and whether they meet the target."),
+    ("portfolio.by_year_note", "按各项目“统计年度”（方案要求各县区每年上报目标任务完成情况）分列：每列为该年度项目的城市指标汇总值；标记对照指标的最终目标（期限见上表），期限之前的年度未达到目标表示尚有差距，不是逾期。", "By each project's reporting year (the plan asks every county to report its targets' completion each year): each column is the city indicators over that year's projects; the mark compares with the indicator's final target (its deadline is in the table above), so a year before the deadline that falls short shows the gap still to close, not a missed deadline."),
     ("portfolio.projects_n", "项目数", "Projects"),
     ("notice.model_imported", "已导入 BIM 模型（gbXML），体形按实测面积填入；原项目已备份。", "BIM model (gbXML) imported into measured areas; your previous project is backed up."),
     ("import.title", "BIM 模型导入摘要", "BIM model import summary"),
