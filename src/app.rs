@@ -212,6 +212,8 @@ pub fn app() -> Html {
     let editor = state.editor();
     let report = editor.report();
     let project = editor.project();
+    // The reporting year and county, as the bureau's summary reads them (the core's rule).
+    let reporting = greencheck_core::plan::PlanInput::reporting(&project.plan);
     let building = report.building.as_ref();
     let generation = state.generation;
     let views = |slots, placeholders: &[(String, String)]| {
@@ -319,7 +321,7 @@ pub fn app() -> Html {
                 <PortfolioView {lang} on_open={on_open_project} />
             </div>
             <div class="calculator-page" hidden={state.view != View::Calculator}>
-            <PrintHeader name={project.name.clone()} {lang} />
+            <PrintHeader name={project.name.clone()} {lang} year={reporting.year()} district={reporting.district()} />
             <Toolbar {lang} {on_template} {on_save} {on_open} {on_share} {on_print} {on_lang} share_url={(*share_url).clone()} />
             <a class={classes!("mini-verdict", "no-print", format!("v-{verdict_code}"))} href="#results"
                data-testid="mini-verdict" aria-label={t(lang, "sec.results")}>
@@ -363,11 +365,14 @@ pub fn app() -> Html {
     }
 }
 
-/// Print-only report header: title, project, date and app version.
+/// Print-only report header: title, project, its reporting year and county when given (a printed report goes to
+/// the county that reports it), date and app version.
 #[derive(Properties, PartialEq, Clone)]
 struct PrintHeaderProps {
     name: String,
     lang: Lang,
+    year: Option<u16>,
+    district: Option<String>,
 }
 
 #[function_component(PrintHeader)]
@@ -377,6 +382,13 @@ fn print_header(p: &PrintHeaderProps) -> Html {
         <header class="print-only print-header">
             <h1>{ t(p.lang, "print.title") }</h1>
             <p>{ &p.name }</p>
+            if p.year.is_some() || p.district.is_some() {
+                <p data-testid="print-reporting">
+                    if let Some(y) = p.year { { format!("{} {y}", t(p.lang, "portfolio.year")) } }
+                    if p.year.is_some() && p.district.is_some() { { " · " } }
+                    if let Some(d) = &p.district { { format!("{} {d}", t(p.lang, "portfolio.district")) } }
+                </p>
+            }
             <p>{ t(p.lang, "print.generated") }{ ": " }{ browser::today() }{ " · " }{ t(p.lang, "print.version") }{ ": " }{ env!("CARGO_PKG_VERSION") }</p>
         </header>
     }

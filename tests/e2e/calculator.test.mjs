@@ -200,6 +200,11 @@ test('print produces an A4 self-check report without controls', async () => {
   try {
     await page.locator('#f-envelope-wall_u').fill('0.5');
     await waitVerdict(page, 'tradeoff');
+    // The reporting year and county (plan section) print in the header: the report goes to that county.
+    await page.locator('details', { hasText: '鹤壁方案' }).first().locator('summary').first().click();
+    await page.locator('#f-plan-year').fill('2026');
+    await page.locator('#f-plan-district').fill(' 淇滨区 ');
+    await page.waitForFunction(() => document.querySelector('[data-testid=print-reporting]')?.textContent === '统计年度 2026 · 所属县区 淇滨区');
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('.toolbar').isVisible(), false);
     assert.equal(await page.locator('.slider').first().isVisible(), false);
