@@ -128,6 +128,28 @@ impl Field {
         }
     }
 
+    /// What a value of this field must be, in words (Chinese, English): for a value of the wrong JSON type,
+    /// instead of the parser's English.
+    pub fn expected(&self) -> (String, String) {
+        match self.input {
+            Input::Number(k) => (
+                format!("数值，范围 {}", k.range_text()),
+                format!("a number in {}", k.range_text()),
+            ),
+            Input::Text => ("文本".into(), "text".into()),
+            Input::Choice(_) => (
+                "列表中的一项（文本）".into(),
+                "one of the list's values (text)".into(),
+            ),
+            Input::NumberChoice(_) => (
+                "列表中的一个整数".into(),
+                "one of the list's whole numbers".into(),
+            ),
+            Input::Flag => ("true 或 false".into(), "true or false".into()),
+            Input::YesNo => ("true、false 或不填".into(), "true, false or nothing".into()),
+        }
+    }
+
     /// The path with `*` replaced by a facade name or index.
     pub fn at(&self, key: &str) -> String {
         self.path.replacen('*', key, 1)
@@ -1061,6 +1083,24 @@ pub const ALL: [&Field; 110] = [
     &MARK_GROUND_PERIMETER,
     &MARK_BASEMENT_WALL,
 ];
+
+/// The Chinese message for a value of the wrong JSON type at `path`: what the field takes, from the registry
+/// (the parser's own detail is English and stays in the English message).
+pub fn wrong_type_zh(path: &str) -> String {
+    match find(path) {
+        Some(f) => {
+            let what = f.expected().0;
+            // A space between Chinese and a Latin word ("应为 true、false").
+            let gap = if what.starts_with(|c: char| c.is_ascii()) {
+                " "
+            } else {
+                ""
+            };
+            format!("类型错误：应为{gap}{what}")
+        }
+        None => "类型或取值错误".into(),
+    }
+}
 
 /// The field that edits a concrete project path (`facades.A.wwr`, `geometry.facades[2].azimuth_deg`).
 pub fn find(path: &str) -> Option<&'static Field> {

@@ -390,7 +390,8 @@ impl ProjectError {
                 format!("JSON 格式错误（第 {line} 行第 {column} 列）")
             }
             ErrorKind::NotAnObject => "项目文件必须是 JSON 对象".into(),
-            ErrorKind::WrongType { detail } => format!("类型或取值错误：{detail}"),
+            // The parser's detail is English: the Chinese says what the field takes instead.
+            ErrorKind::WrongType { .. } => crate::fields::wrong_type_zh(&self.path),
             ErrorKind::Missing => "缺少必填字段".into(),
             ErrorKind::UnknownFormat(f) => {
                 format!("未知的格式版本 {f:?}，本版本只能读取 \"{FORMAT}\"")
@@ -785,6 +786,34 @@ mod tests {
         assert_eq!(e.path, "storeys");
         let e = err(&with(&["use"], serde_json::json!("castle")));
         assert_eq!(e.path, "use");
+    }
+
+    #[test]
+    fn a_wrong_type_is_explained_in_chinese_without_the_parsers_english() {
+        // What the field takes, from the registry: a number in the WWR's range, a whole number of storeys,
+        // one of a list.
+        let e = err(&with(&["facades", "A", "wwr"], Value::String("x".into())));
+        assert_eq!(e.message_zh(), "类型错误：应为数值，范围 [0, 1)");
+        let e = err(&with(&["storeys"], serde_json::json!("18")));
+        assert_eq!(e.message_zh(), "类型错误：应为数值，范围 [1, 200]");
+        assert!(
+            e.message_en().contains("invalid type"),
+            "{}",
+            e.message_en()
+        );
+        let e = err(&with(&["use"], serde_json::json!(3)));
+        assert_eq!(e.message_zh(), "类型错误：应为列表中的一项（文本）");
+        for e in [
+            err(&with(&["envelope", "wall_u"], serde_json::json!([1]))),
+            err(&with(&["name"], serde_json::json!(1))),
+        ] {
+            let zh = e.message_zh();
+            assert!(
+                !zh.contains("invalid") && !zh.contains("expected"),
+                "{}: {zh}",
+                e.path
+            );
+        }
     }
 
     #[test]

@@ -83,7 +83,8 @@ impl PlanError {
     /// Reason in Chinese.
     pub fn message_zh(&self) -> String {
         match &self.kind {
-            PlanErrorKind::WrongType { detail } => format!("类型或取值错误：{detail}"),
+            // The parser's detail is English: the Chinese says what the field takes instead.
+            PlanErrorKind::WrongType { .. } => fields::wrong_type_zh(&self.path),
             PlanErrorKind::OutOfRange { value, range } => {
                 format!("数值 {value} 超出范围，应在 {range} 内")
             }
@@ -231,6 +232,21 @@ mod tests {
         .validate()
         .unwrap_err();
         assert_eq!(e.path, "plan.solar_thermal_kwh");
+    }
+
+    #[test]
+    fn a_wrong_type_says_what_the_field_takes() {
+        let e = parse(json!({"year": "2026"})).unwrap_err();
+        assert_eq!(e.message_zh(), "类型错误：应为数值，范围 [2000, 2100]");
+        let e = parse(json!({"government_invested": "yes"})).unwrap_err();
+        assert_eq!(e.message_zh(), "类型错误：应为 true、false 或不填");
+        let e = parse(json!({"district": 7})).unwrap_err();
+        assert_eq!(e.message_zh(), "类型错误：应为文本");
+        assert!(
+            e.message_en().contains("invalid type"),
+            "{}",
+            e.message_en()
+        );
     }
 
     #[test]
