@@ -16,8 +16,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
+import { evaluationMs, launch, openWallField } from './common.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const arg = (name, dflt) => {
@@ -35,9 +35,6 @@ const JSON_OUT = arg('--json', path.join(ROOT, 'target', 'browser-bench.json'));
 
 // The performance goals, the load goals on network profiles (RAIL) and the size budget as revised (docs/performance.md).
 const GOALS = { loadMs: 300, keyP95Ms: 16, realPaintP95Ms: 20, realPaintSlowP95Ms: 50, workRatio: 20, sweepMs: 50, gzipKB: 568, throttledMs: { 'fast 4G': 1000, 'slow 4G + 4× CPU': 5000 }, repeatMs: 2000 };
-// The same flags as the e2e harness (tests/e2e/harness.mjs).
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-dev-shm-usage',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 function quantile(xs, q) {
   const s = [...xs].sort((a, b) => a - b);
@@ -214,14 +211,7 @@ async function realKeys(browser, url, { cpu = 1, variants = 0, keys = KEYS, warm
   const context = await browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  await page.goto(url);
-  await page.getByTestId('verdict').waitFor();
-  for (let i = 0; i < variants; i++) {
-    const n = await page.locator('[data-testid^=variant-v]').count();
-    await page.getByTestId('variant-duplicate').click();
-    await page.locator('[data-testid^=variant-v]').nth(n).waitFor();
-  }
-  const field = page.locator('#f-envelope-wall_u');
+  const field = await openWallField(page, url, variants);
   // The verdicts the two texts give (0.49 exceeds the wall limit; whether that fails or asks for the trade-off
   // depends on the build), read once, so each key waits for the one it must show.
   const verdictOf = async (text) => {
@@ -306,15 +296,7 @@ async function realKeys(browser, url, { cpu = 1, variants = 0, keys = KEYS, warm
   const after = await task();
   const renders = hasRenders ? await page.evaluate(async () => (await import(new URL('./pkg/greencheck.js', location.href).href)).bench_take_renders()) : null;
   // One core evaluation in the same page and CPU profile (median of 15 batches of 20).
-  const evalMs = await page.evaluate(async () => {
-    const m = await import(new URL('./pkg/greencheck.js', location.href).href);
-    if (typeof m.bench_evaluate !== 'function') return NaN;
-    m.bench_evaluate(20);
-    const ts = [];
-    for (let i = 0; i < 15; i++) { const t0 = performance.now(); m.bench_evaluate(20); ts.push((performance.now() - t0) / 20); }
-    ts.sort((a, b) => a - b);
-    return ts[7];
-  });
+  const evalMs = await evaluationMs(page);
   const rows = (await page.evaluate(() => window.__keys.rows)).slice(warmup);
   await context.close();
   const stat = (k) => ({ p50: quantile(rows.map((r) => r[k]), 0.5), p95: quantile(rows.map((r) => r[k]), 0.95), max: Math.max(...rows.map((r) => r[k])) });
@@ -362,7 +344,7 @@ async function main() {
   try {
     // Default frame scheduling (60 Hz begin-frames, as a user's screen) for load and sweep and the main
     // keystroke figure; a second browser without the frame-rate limit isolates the page's own work per keystroke.
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: ARGS });
+    const browser = await launch();
     results.machine = machine(browser.version());
     if (ONLY === 'all') {
       results.load = await coldLoad(browser, url);
@@ -386,7 +368,7 @@ async function main() {
     }
     if (ONLY === 'all') results.sweep = await sweep(browser, url);
     await browser.close();
-    const fast = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: [...ARGS, '--disable-frame-rate-limit', '--disable-gpu-vsync'] });
+    const fast = await launch(['--disable-frame-rate-limit', '--disable-gpu-vsync']);
     results.keystrokeUnthrottled = await keystrokes(fast, url);
     await fast.close();
   } finally { server.close(); }

@@ -15,8 +15,8 @@
 //        (after `make dist`)
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
+import { evaluationMs, launch, openWallField } from './common.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : dflt; };
@@ -25,9 +25,6 @@ const KEYS = Number(arg('--keys', 60));
 const ROUNDS = Number(arg('--rounds', 3));
 const CSS = arg('--css', '');
 const ONLY = arg('--only', null)?.split(',');
-// The same flags as the browser benchmark.
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-dev-shm-usage',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 // `null`: no key at all — the same loop of probes and waits alone, i.e. what the measurement itself costs.
 const CONFIGS = [
   ['no key (the probes alone)', null],
@@ -51,11 +48,9 @@ async function run(browser, url, hide) {
   const context = await browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  await page.goto(url);
-  await page.getByTestId('verdict').waitFor();
+  const field = await openWallField(page, url);
   const sheet = (hide ? `${hide} { display: none !important; }\n` : '') + CSS;
   if (sheet) await page.addStyleTag({ content: sheet });
-  const field = page.locator('#f-envelope-wall_u');
   await field.fill('0.4');
   await field.focus();
   await page.keyboard.press('End');
@@ -79,14 +74,7 @@ async function run(browser, url, hide) {
   const after = await metrics();
   // One core evaluation in the same page (`bench_evaluate`, as the browser benchmark: median of 15 batches of
   // 20), for the ratio the keystroke goal is stated in.
-  const evalMs = await page.evaluate(async () => {
-    const m = await import(new URL('./pkg/greencheck.js', location.href).href);
-    if (typeof m.bench_evaluate !== 'function') return NaN;
-    m.bench_evaluate(20);
-    const ts = [];
-    for (let i = 0; i < 15; i++) { const t0 = performance.now(); m.bench_evaluate(20); ts.push((performance.now() - t0) / 20); }
-    return ts.sort((a, b) => a - b)[7];
-  });
+  const evalMs = await evaluationMs(page);
   await context.close();
   const perKey = (k) => ((after[k] - before[k]) * 1000) / KEYS;
   const task = perKey('TaskDuration');
@@ -94,7 +82,7 @@ async function run(browser, url, hide) {
 }
 
 const { server, url } = await startServer(DIST, 0, '/', { gzip: true });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: ARGS });
+const browser = await launch();
 try {
   const configs = CONFIGS.filter(([name]) => !ONLY || ONLY.includes(name));
   const rows = new Map(configs.map(([name]) => [name, []]));

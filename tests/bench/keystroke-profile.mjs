@@ -13,8 +13,8 @@
 //        [--grep TEXT]   (--grep keeps the inclusive lines whose name contains TEXT)
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
+import { launch, openWallField } from './common.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const arg = (name, dflt) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : dflt; };
@@ -24,24 +24,14 @@ const VARIANTS = Number(arg('--variants', 0));
 const KEYS = Number(arg('--keys', 100));
 const TOP = Number(arg('--top', 40));
 const GREP = arg('--grep', null);
-// The same flags as the browser benchmark.
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-dev-shm-usage',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const { server, url } = await startServer(DIST, 0, '/', { gzip: true });
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: ARGS });
+const browser = await launch();
 try {
   const context = await browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  await page.goto(url);
-  await page.getByTestId('verdict').waitFor();
-  for (let i = 0; i < VARIANTS; i++) {
-    const n = await page.locator('[data-testid^=variant-v]').count();
-    await page.getByTestId('variant-duplicate').click();
-    await page.locator('[data-testid^=variant-v]').nth(n).waitFor();
-  }
-  const field = page.locator('#f-envelope-wall_u');
+  const field = await openWallField(page, url, VARIANTS);
   await field.fill('0.4');
   await field.focus();
   await page.keyboard.press('End');
