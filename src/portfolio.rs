@@ -89,6 +89,16 @@ pub enum PortfolioAction {
 }
 
 impl PortfolioState {
+    /// The core's aggregation of what was read, for the scope chosen.
+    fn summarise(&mut self) {
+        let rows = self.rows.iter().map(|(r, _)| r.clone()).collect();
+        self.summary = Some(Rc::new(portfolio_of(
+            rows,
+            self.invalid.clone(),
+            &self.scope,
+        )));
+    }
+
     /// Whether a batch is being read.
     pub fn busy(&self) -> bool {
         self.done < self.total
@@ -114,14 +124,11 @@ impl PortfolioState {
             .filter(|&i| {
                 let r = &self.rows[i].0;
                 self.scope.covers(r)
-            })
-            .filter(|&i| {
-                let r = &self.rows[i].0;
-                needle.is_empty()
-                    || r.name.to_ascii_lowercase().contains(&needle)
-                    || r.file.to_ascii_lowercase().contains(&needle)
-                    || r.building_use.key().contains(&needle)
-                    || r.building_use.label().zh.contains(&needle)
+                    && (needle.is_empty()
+                        || r.name.to_ascii_lowercase().contains(&needle)
+                        || r.file.to_ascii_lowercase().contains(&needle)
+                        || r.building_use.key().contains(&needle)
+                        || r.building_use.label().zh.contains(&needle))
             })
             .collect();
         let (by, descending) = self.sort;
@@ -145,18 +152,6 @@ impl PortfolioState {
             idx.reverse();
         }
         idx
-    }
-}
-
-impl PortfolioState {
-    /// The core's aggregation of what was read, for the scope chosen.
-    fn summarise(&mut self) {
-        let rows = self.rows.iter().map(|(r, _)| r.clone()).collect();
-        self.summary = Some(Rc::new(portfolio_of(
-            rows,
-            self.invalid.clone(),
-            &self.scope,
-        )));
     }
 }
 

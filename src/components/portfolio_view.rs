@@ -332,24 +332,18 @@ pub fn portfolio_view(p: &PortfolioViewProps) -> Html {
     };
     let (shown, matching) = state.shown();
     let hidden = matching - shown.len();
-    let on_year = {
+    // A choice's value ("" for every one) becomes the scope's year or county.
+    let on_choice = |action: fn(String) -> PortfolioAction| {
         let d = d.clone();
         Callback::from(move |e: Event| {
-            let v = e
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
-            d.dispatch(PortfolioAction::Year(v.parse().ok()));
+            d.dispatch(action(
+                e.target_unchecked_into::<web_sys::HtmlSelectElement>()
+                    .value(),
+            ))
         })
     };
-    let on_district = {
-        let d = d.clone();
-        Callback::from(move |e: Event| {
-            let v = e
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
-            d.dispatch(PortfolioAction::District((!v.is_empty()).then_some(v)));
-        })
-    };
+    let on_year = on_choice(|v| PortfolioAction::Year(v.parse().ok()));
+    let on_district = on_choice(|v| PortfolioAction::District((!v.is_empty()).then_some(v)));
     let on_show_all = {
         let d = d.clone();
         Callback::from(move |_: MouseEvent| d.dispatch(PortfolioAction::ShowAll))

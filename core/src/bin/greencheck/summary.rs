@@ -237,14 +237,20 @@ fn parse_args(args: &[String]) -> Result<Args, String> {
             }
             "--year" => {
                 let y = it.next().ok_or("--year needs a year")?;
-                // The same rule as the project's `plan.year` field.
-                let ok = fields::PLAN_YEAR
-                    .number_kind()
-                    .zip(y.parse::<u16>().ok())
-                    .filter(|(kind, y)| kind.check(f64::from(*y)).is_ok());
-                match ok {
-                    Some((_, y)) => out.scope.year = Some(y),
-                    None => return Err(format!("--year {y:?}: not a year in [2000, 2100]")),
+                // The same rule as the project's `plan.year` field (PlanInput::year), and its range.
+                let input = PlanInput {
+                    year: y.parse::<f64>().ok(),
+                    ..PlanInput::default()
+                };
+                match input.year() {
+                    Some(y) => out.scope.year = Some(y),
+                    None => {
+                        let range = fields::PLAN_YEAR
+                            .number_kind()
+                            .map(|k| k.range_text())
+                            .unwrap_or_default();
+                        return Err(format!("--year {y:?}: not a whole year in {range}"));
+                    }
                 }
             }
             "--district" => {
